@@ -1,0 +1,28 @@
+package com.careflow.identity;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The company's departments as Camunda groups (SPEC §5), from {@code careflow.identity.*}.
+ * Group ids are part of the contract: models name them as candidate groups.
+ */
+@Validated
+@ConfigurationProperties("careflow.identity")
+public record IdentityProperties(@NotEmpty List<@Valid StaffGroup> groups) {
+
+  /**
+   * @param id the Camunda group id, e.g. {@code cs-agents}
+   * @param name what Admin and Tasklist show
+   * @param apps the web applications its members may open
+   */
+  public record StaffGroup(
+      @NotBlank String id, @NotBlank String name, @NotNull @DefaultValue({}) Set<WebApp> apps) {}
+}

@@ -1,0 +1,103 @@
+package com.careflow.models;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the BPMN, DMN and Camunda Form files of {@code processes/} and {@code forms/} when the
+ * engine starts. Resource names are stable ({@code processes/complaint-handling.bpmn}) however
+ * the app is launched, and only resources that changed since the last start make a new version,
+ * so a process owner edits a model in Camunda Modeler, restarts, and sees exactly that model
+ * get a new version. (It replaces the starter's auto-deployment, which names resources by their
+ * absolute file path under {@code spring-boot:run} and does not pick up {@code .form} files.)
+ */
+@Component
+@Order(0)
+public class ModelDeployer extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
+  private static final String CLASSPATH_PREFIX = "classpath*:";
+
+  private final ModelProperties models;
+  private final ResourcePatternResolver resolver;
+
+  public ModelDeployer(ModelProperties models, ResourcePatternResolver resolver) {
+    this.models = models;
+    this.resolver = resolver;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    Map<String, Resource> resources = findModels();
+    if (resources.isEmpty()) {
+      LOG.warn("No models found in {}", models.locations());
+      return;
+    }
+    RepositoryService repository = engine.getRepositoryService();
+    DeploymentBuilder deployment = repository.createDeployment()
+        .name(models.deploymentName())
+        .source(models.deploymentName())
+        .enableDuplicateFiltering(true);
+    resources.forEach((name, resource) -> deployment.addInputStream(name, open(resource)));
+    Deployment latest = latestDeployment(repository);
+    Deployment deployed = deployment.deploy();
+    if (latest != null && latest.getId().equals(deployed.getId())) {
+      LOG.info("Models unchanged: {}", resources.keySet());
+    } else {
+      LOG.info("Deployed changed models {} (of {})",
+          repository.getDeploymentResourceNames(deployed.getId()), resources.keySet());
+    }
+  }
+
+  /** Every model by its deployment name, e.g. {@code processes/complaint-handling.bpmn}. */
+  Map<String, Resource> findModels() {
+    Map<String, Resource> byName = new TreeMap<>();
+    for (String location : models.locations()) {
+      int slash = location.lastIndexOf('/');
+      if (!location.startsWith(CLASSPATH_PREFIX) || slash < 0
+          || location.substring(CLASSPATH_PREFIX.length(), slash).contains("*")) {
+        throw new IllegalArgumentException(
+            "careflow.models.locations must look like classpath*:folder/*.ext: " + location);
+      }
+      String folder = location.substring(CLASSPATH_PREFIX.length(), slash);
+      try {
+        for (Resource resource : resolver.getResources(location)) {
+          byName.put(folder + "/" + resource.getFilename(), resource);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read models at " + location, e);
+      }
+    }
+    return byName;
+  }
+
+  private Deployment latestDeployment(RepositoryService repository) {
+    return repository.createDeploymentQuery()
+        .deploymentName(models.deploymentName())
+        .orderByDeploymentTime().desc()
+        .listPage(0, 1)
+        .stream().findFirst().orElse(null);
+  }
+
+  private static InputStream open(Resource resource) {
+    try {
+      return resource.getInputStream();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read model " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package com.careflow.startup;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
+import org.springframework.core.PriorityOrdered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Refuses to start on a configuration that would run CareFlow wrongly: an unknown profile, the
+ * demo profile together with production, production without an admin password given by the
+ * environment, or a database that cannot be reached. Runs before any bean is created; the
+ * {@link StartupFailureAnalyzer} prints the problem and its fix without a stack trace.
+ */
+@Component
+public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
+
+  static final String DEMO = "demo";
+  static final String POSTGRES = "postgres";
+  static final Set<String> PROFILES = Set.of(DEMO, POSTGRES);
+  private static final int DATABASE_LOGIN_TIMEOUT_SECONDS = 10;
+
+  private Environment environment;
+
+  @Override
+  public void setEnvironment(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+    check(environment);
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+
+  static void check(Environment environment) {
+    checkProfiles(environment);
+    if (!environment.acceptsProfiles(Profiles.of(DEMO))) {
+      checkAdminPassword(environment);
+      checkDatabase(environment);
+    }
+  }
+
+  private static void checkProfiles(Environment environment) {
+    List<String> unknown = Arrays.stream(environment.getActiveProfiles())
+        .filter(profile -> !PROFILES.contains(profile))
+        .toList();
+    if (!unknown.isEmpty()) {
+      throw new StartupConfigurationException(
+          "Unknown profile " + unknown + ": CareFlow knows 'demo' (embedded H2 database with demo "
+              + "users, the default) and 'postgres' (production).",
+          "Start with no profile for the demo, or with SPRING_PROFILES_ACTIVE=postgres.");
+    }
+    if (environment.acceptsProfiles(Profiles.of(DEMO))
+        && environment.acceptsProfiles(Profiles.of(POSTGRES))) {
+      throw new StartupConfigurationException(
+          "The 'demo' profile cannot run with 'postgres': it would create demo users with a "
+              + "known password in the production database.",
+          "Start with SPRING_PROFILES_ACTIVE=postgres alone.");
+    }
+  }
+
+  private static void checkAdminPassword(Environment environment) {
+    String adminId = environment.getProperty("camunda.bpm.admin-user.id");
+    String password = environment.getProperty("camunda.bpm.admin-user.password");
+    if (!StringUtils.hasText(adminId) || !StringUtils.hasText(password)) {
+      throw new StartupConfigurationException(
+          "No administrator password given: outside the demo, CareFlow needs the admin "
+              + "user's id and password from the environment.",
+          "Set CAMUNDA_BPM_ADMINUSER_PASSWORD (and CAMUNDA_BPM_ADMINUSER_ID, default admin).");
+    }
+    if (password.equals(adminId)) {
+      throw new StartupConfigurationException(
+          "The administrator password equals the user id '" + adminId + "'.",
+          "Set CAMUNDA_BPM_ADMINUSER_PASSWORD to a secret of its own.");
+    }
+  }
+
+  private static void checkDatabase(Environment environment) {
+    String url = environment.getProperty("spring.datasource.url");
+    if (!StringUtils.hasText(url)) {
+      throw new StartupConfigurationException(
+          "No database configured for production.",
+          "Set SPRING_DATASOURCE_URL (e.g. jdbc:postgresql://db:5432/careflow), "
+              + "SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD.");
+    }
+    String user = environment.getProperty("spring.datasource.username");
+    String password = environment.getProperty("spring.datasource.password");
+    int previousTimeout = DriverManager.getLoginTimeout();
+    DriverManager.setLoginTimeout(DATABASE_LOGIN_TIMEOUT_SECONDS);
+    try (Connection connection = DriverManager.getConnection(url, user, password)) {
+      Objects.requireNonNull(connection.getMetaData());
+    } catch (SQLException e) {
+      throw new StartupConfigurationException(
+          "Cannot connect to the database " + url + " as '" + user + "': " + e.getMessage(),
+          "Check that the database is running and reachable, and SPRING_DATASOURCE_URL, "
+              + "SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD.");
+    } finally {
+      DriverManager.setLoginTimeout(previousTimeout);
+    }
+  }
+}
