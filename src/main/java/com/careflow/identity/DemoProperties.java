@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Profile;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -12,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * {@code application-demo.yml}): one or more per department, all with the same password.
  */
 @Validated
+@Profile("demo")
 @ConfigurationProperties("careflow.demo")
 public record DemoProperties(@NotBlank String password, List<@Valid DemoUser> users) {
 

@@ -1,0 +1,106 @@
+package com.careflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careflow.support.CareFlowSpringTest;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@CareFlowSpringTest
+class StaffGroupsTest {
+
+  /** SPEC §5: the group ids are part of the contract. */
+  private static final List<String> SPEC_GROUPS = List.of("cs-agents", "cs-managers", "quality",
+      "rnd", "sales", "sales-managers", "management-office", "warehouse", "finance", "hr",
+      "hr-managers", "trainers", "vice-presidents", "general-managers", "gm-office");
+
+  private static final List<String> MANAGER_GROUPS = List.of("cs-managers", "sales-managers",
+      "hr-managers", "vice-presidents", "general-managers", "gm-office");
+
+  @Autowired private ProcessEngine engine;
+  @Autowired private IdentityService identity;
+  @Autowired private AuthorizationService authorizations;
+  @Autowired private StaffGroups staffGroups;
+  @Autowired private TasklistFilters tasklistFilters;
+  @Autowired private DemoUsers demoUsers;
+
+  @Test
+  void everyDepartmentOfTheSpecIsAGroupWithAName() {
+    List<Group> groups = identity.createGroupQuery().groupIdIn(SPEC_GROUPS.toArray(String[]::new))
+        .list();
+    assertThat(groups).extracting(Group::getId).containsExactlyInAnyOrderElementsOf(SPEC_GROUPS);
+    assertThat(groups).allSatisfy(group -> assertThat(group.getName()).isNotBlank());
+  }
+
+  @Test
+  void everyStaffGroupOpensTasklistAndOnlyManagersOpenCockpit() {
+    for (String group : SPEC_GROUPS) {
+      assertThat(allowed(group, Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
+          .as(group + " opens Tasklist").isTrue();
+      assertThat(allowed(group, Permissions.ACCESS, Resources.APPLICATION, "cockpit"))
+          .as(group + " opens Cockpit").isEqualTo(MANAGER_GROUPS.contains(group));
+      assertThat(allowed(group, Permissions.ACCESS, Resources.APPLICATION, "admin"))
+          .as(group + " opens Admin").isFalse();
+    }
+  }
+
+  @Test
+  void managersWatchAndRepairInstancesStaffOnlyReadDefinitions() {
+    assertThat(allowed("cs-agents", Permissions.READ, Resources.PROCESS_DEFINITION, "any"))
+        .isTrue();
+    assertThat(allowed("cs-agents", ProcessDefinitionPermissions.READ_INSTANCE,
+        Resources.PROCESS_DEFINITION, "any")).isFalse();
+    for (String manager : MANAGER_GROUPS) {
+      for (Permission permission : List.of(ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB,
+          ProcessDefinitionPermissions.UPDATE_INSTANCE)) {
+        assertThat(allowed(manager, permission, Resources.PROCESS_DEFINITION, "any"))
+            .as(manager + " " + permission.getName()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theDemoHasAUserInEveryGroupAndAnAdministrator() {
+    for (String group : SPEC_GROUPS) {
+      assertThat(identity.createUserQuery().memberOfGroup(group).count()).as(group)
+          .isPositive();
+    }
+    assertThat(identity.checkPassword("agent", "demo")).isTrue();
+    assertThat(identity.createUserQuery().userId("demo").memberOfGroup("camunda-admin").count())
+        .isOne();
+  }
+
+  @Test
+  void restartingAddsNothingTwice() {
+    long authorizationsBefore = authorizations.createAuthorizationQuery().count();
+    long groupsBefore = identity.createGroupQuery().count();
+    long membershipsBefore = identity.createUserQuery().memberOfGroup("cs-agents").count();
+    long filtersBefore = engine.getFilterService().createFilterQuery().count();
+
+    staffGroups.postProcessEngineBuild(engine);
+    tasklistFilters.postProcessEngineBuild(engine);
+    demoUsers.postProcessEngineBuild(engine);
+
+    assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authorizationsBefore);
+    assertThat(identity.createGroupQuery().count()).isEqualTo(groupsBefore);
+    assertThat(identity.createUserQuery().memberOfGroup("cs-agents").count())
+        .isEqualTo(membershipsBefore);
+    assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filtersBefore);
+  }
+
+  private boolean allowed(String group, Permission permission, Resource resource, String id) {
+    return authorizations.isUserAuthorized("someone-of-" + group, List.of(group), permission,
+        resource, id);
+  }
+}

@@ -1,0 +1,52 @@
+package com.careflow.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Each rule of the model quality gate catches the model that breaks it. */
+class ModelQualityGateRulesTest {
+
+  private static final Path FIXTURES = Path.of("src/test/resources/quality-gate");
+
+  private final ModelQualityGate gate = new ModelQualityGate(
+      Set.of("platform-smoke-confirm"), Set.of("recordSmoke")::contains, true);
+
+  @Test
+  void reportsEveryBrokenRuleOfAProcessModel() {
+    assertThat(gate.checkBpmn(FIXTURES.resolve("violations.bpmn"))).containsExactlyInAnyOrder(
+        "violations.bpmn: gate-violations: process is not executable",
+        "violations.bpmn: gate-violations: process has no camunda:historyTimeToLive",
+        "violations.bpmn: NoForm: user task has no camunda:formRef",
+        "violations.bpmn: NoForm: user task has no candidate group or assignee",
+        "violations.bpmn: MissingForm: form 'no-such-form' is not in forms/",
+        "violations.bpmn: MissingForm: task documentation names no SPEC clause (SPEC §n.n)",
+        "violations.bpmn: UnknownBean: no Spring bean named 'noSuchBean'",
+        "violations.bpmn: ClassTask: use camunda:delegateExpression=\"${beanName}\", "
+            + "not a class or expression",
+        "violations.bpmn: Undocumented: task has no documentation",
+        "violations.bpmn: Unshaped: flow node has no diagram shape");
+  }
+
+  @Test
+  void reportsADecisionWithoutHistoryTimeToLive() {
+    assertThat(gate.checkDmn(FIXTURES.resolve("violations.dmn"))).containsExactly(
+        "violations.dmn: no-history-ttl: decision has no camunda:historyTimeToLive");
+  }
+
+  @Test
+  void reportsAModelThatDoesNotParse() {
+    assertThat(gate.checkBpmn(FIXTURES.resolve("unparseable.bpmn")))
+        .singleElement().asString().startsWith("unparseable.bpmn: does not parse");
+  }
+
+  @Test
+  void passesAModelThatMeetsEveryRule() {
+    ModelQualityGate fixtureGate = new ModelQualityGate(
+        Set.of("platform-smoke-confirm"), Set.of("recordSmoke")::contains, false);
+    assertThat(fixtureGate.checkBpmn(Path.of("src/test/resources/models/platform-smoke.bpmn")))
+        .isEmpty();
+  }
+}

@@ -1,0 +1,194 @@
+package com.careflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careflow.support.CareFlowSpringTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What a caller of CareFlow's HTTP endpoints sees: the APIs need credentials of a Camunda user,
+ * the engine's authorizations apply to that user, the web apps keep their own login with CSRF
+ * protection and open only the apps a user's groups allow, and Actuator shows health alone.
+ */
+@CareFlowSpringTest
+class ApiSecurityTest {
+
+  @LocalServerPort
+  private int port;
+
+  @Autowired
+  private ObjectMapper json;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void engineRestWithoutCredentialsIs401WithAProblemBody() throws Exception {
+    HttpResponse<String> response = get("/engine-rest/engine", null);
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"CareFlow\"");
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.get("status").asInt()).isEqualTo(401);
+    assertThat(problem.get("instance").asText()).isEqualTo("/engine-rest/engine");
+    assertThat(problem.get("detail").asText()).contains("HTTP Basic credentials");
+  }
+
+  @Test
+  void everyEngineRestPathNeedsCredentials() throws Exception {
+    for (String path : new String[] {"/engine-rest/process-definition", "/engine-rest/task",
+        "/engine-rest/user", "/engine-rest/deployment/create"}) {
+      assertThat(get(path, null).statusCode()).as(path).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void careFlowApiWithoutCredentialsIs401AndUnknownPathsToo() throws Exception {
+    assertThat(get("/api/calendar/deadline?from=2026-11-20T10:00:00Z&workingDays=1", null)
+        .statusCode()).isEqualTo(401);
+    HttpResponse<String> unknown = get("/api/no-such-thing", null);
+    assertThat(unknown.statusCode()).isEqualTo(401);
+    assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void aDemoUserIsLetIn() throws Exception {
+    HttpResponse<String> engines = get("/engine-rest/engine", "agent:demo");
+    assertThat(engines.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(engines.body()).get(0).get("name").asText()).isEqualTo("default");
+  }
+
+  @Test
+  void aWrongPasswordIs401() throws Exception {
+    // A user no other test logs in with: Camunda delays the next login after a failure.
+    assertThat(get("/engine-rest/engine", "warehouse:not-the-password").statusCode())
+        .isEqualTo(401);
+    assertThat(get("/engine-rest/engine", "nobody:demo").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theEnginesAuthorizationsApplyToTheCaller() throws Exception {
+    String newUser = "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x1y2z3w4\"}}";
+    HttpResponse<String> asAgent = post("/engine-rest/user/create", "agent:demo", newUser);
+    assertThat(asAgent.statusCode()).isEqualTo(403);
+    assertThat(asAgent.body()).contains("does not have 'CREATE' permission on resource 'User'");
+
+    HttpResponse<String> filters = get("/engine-rest/filter", "agent:demo");
+    assertThat(filters.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(filters.body()).findValuesAsText("name"))
+        .contains("My tasks", "My departments' tasks");
+  }
+
+  @Test
+  void calendarApiAnswersAndNamesEachBadField() throws Exception {
+    HttpResponse<String> ok =
+        get("/api/calendar/deadline?from=2026-11-20T19:30:00%2B08:00&workingDays=3", "agent:demo");
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(ok.body()).get("deadline").asText())
+        .isEqualTo("2026-11-25T19:30:00+08:00");
+
+    HttpResponse<String> negative =
+        get("/api/calendar/deadline?from=2026-11-20T19:30:00Z&workingDays=-1", "agent:demo");
+    assertBadFields(negative, "workingDays");
+    assertBadFields(get("/api/calendar/deadline?from=yesterday&workingDays=1", "agent:demo"),
+        "from");
+    assertBadFields(get("/api/calendar/deadline?from=2026-11-20T19:30:00Z", "agent:demo"),
+        "workingDays");
+  }
+
+  @Test
+  void actuatorShowsHealthOnly() throws Exception {
+    HttpResponse<String> health = get("/actuator/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(health.body()).get("status").asText()).isEqualTo("UP");
+    assertThat(json.readTree(health.body()).has("components")).isFalse();
+    for (String hidden : new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops"}) {
+      assertThat(get(hidden, null).statusCode()).as(hidden).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void webAppLoginNeedsTheCsrfTokenAndOpensOnlyTheUsersApps() throws Exception {
+    WebSession agent = new WebSession();
+    assertThat(agent.login("agent", "tasklist", false).statusCode()).isEqualTo(403);
+    HttpResponse<String> login = agent.login("agent", "tasklist", true);
+    assertThat(login.statusCode()).isEqualTo(200);
+    JsonNode apps = json.readTree(login.body()).get("authorizedApps");
+    assertThat(apps.toString()).contains("tasklist").doesNotContain("cockpit", "admin");
+
+    JsonNode managerApps = json.readTree(new WebSession().login("csmanager", "cockpit", true)
+        .body()).get("authorizedApps");
+    assertThat(managerApps.toString()).contains("tasklist", "cockpit").doesNotContain("admin");
+
+    JsonNode adminApps = json.readTree(new WebSession().login("demo", "admin", true).body())
+        .get("authorizedApps");
+    assertThat(adminApps.toString()).contains("admin", "cockpit", "tasklist");
+  }
+
+  private void assertBadFields(HttpResponse<String> response, String... fields)
+      throws IOException {
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.get("errors").findValuesAsText("field")).containsExactly(fields);
+    assertThat(response.body()).doesNotContain("Exception", "\tat ");
+  }
+
+  private HttpResponse<String> get(String path, String credentials) throws Exception {
+    return http.send(request(path, credentials).GET().build(), BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String credentials, String body)
+      throws Exception {
+    return http.send(request(path, credentials).header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path, String credentials) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    if (credentials != null) {
+      request.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return request;
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  /** A browser session on the Camunda web apps: cookies, and the CSRF token they carry. */
+  private final class WebSession {
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+    HttpResponse<String> login(String user, String app, boolean sendCsrfToken) throws Exception {
+      browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET().build(),
+          BodyHandlers.discarding());
+      HttpRequest.Builder login = HttpRequest.newBuilder(
+              uri("/camunda/api/admin/auth/user/default/login/" + app))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(BodyPublishers.ofString("username=" + user + "&password=demo"));
+      if (sendCsrfToken) {
+        login.header("X-XSRF-TOKEN", cookies.getCookieStore().getCookies().stream()
+            .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+            .map(HttpCookie::getValue).findFirst().orElseThrow());
+      }
+      return browser.send(login.build(), BodyHandlers.ofString());
+    }
+  }
+}
