@@ -1,0 +1,28 @@
+package com.careflow.complaint;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer did not accept the conclusion (SPEC §1.8, 新表附原表): opens a new handling round
+ * of the same case. The finished round is summarised in {@code roundHistory}, which every later
+ * form shows; the new round's deadline counts from {@code roundStartedAt}, set from the task's
+ * input parameter {@code startedAt} (the engine's clock).
+ */
+@Component("openNewRound")
+public class OpenNewRound implements JavaDelegate {
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int round = execution.getVariable("round") instanceof Number n ? n.intValue() : 1;
+    String summary = "Round " + round + ": " + execution.getVariable("category")
+        + ", remedy " + execution.getVariable("remedy")
+        + ", not accepted by the customer: " + execution.getVariable("feedbackNote");
+    Object history = execution.getVariable("roundHistory");
+    execution.setVariable("roundHistory", history == null ? summary : history + "\n" + summary);
+    execution.setVariable("round", round + 1);
+    execution.setVariable("roundStartedAt", execution.getVariableLocal("startedAt"));
+    execution.setVariable("overdue", false);
+  }
+}

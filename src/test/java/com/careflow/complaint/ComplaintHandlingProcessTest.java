@@ -1,0 +1,497 @@
+package com.careflow.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import com.careflow.calendar.CalendarProperties;
+import com.careflow.calendar.WorkingDayCalendar;
+import com.careflow.notify.CustomerNotice;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * SPEC §1 on the complaint-handling model: every gateway branch, both timers, the new-round
+ * loop, with the real delegates and a fixture working-day calendar (National Day 2026 off,
+ * Saturday 10 October worked), on the engine clock.
+ */
+class ComplaintHandlingProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+      .configurationResource("process-test.camunda.cfg.xml").build();
+
+  /** Friday 20 November 2026, 19:30 in Shanghai: the case is registered. */
+  private static final Date FRIDAY_EVENING = at("2026-11-20T19:30:00+08:00");
+
+  private final List<CustomerNotice> notices = new ArrayList<>();
+  private double nextDraw = 0.5;
+  private ProcessEngine engine;
+  private String deploymentId;
+
+  @BeforeEach
+  void deployAndRegisterDelegates() throws IOException {
+    engine = extension.getProcessEngine();
+    AbstractAssertions.init(engine);
+    ClockUtil.setCurrentTime(FRIDAY_EVENING);
+    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment();
+    for (Path model : models()) {
+      try (InputStream in = Files.newInputStream(model)) {
+        deployment.addString(model.toString().replace("src/test/resources/", ""),
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    deploymentId = deployment.deploy().getId();
+
+    Mocks.register("workingDays", new WorkingDayCalendar(new CalendarProperties(
+        ZoneId.of("Asia/Shanghai"), Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+        Set.of(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"),
+            LocalDate.parse("2026-10-05"), LocalDate.parse("2026-10-06"),
+            LocalDate.parse("2026-10-07")),
+        Set.of(LocalDate.parse("2026-10-10")))));
+    Mocks.register("notifyCustomer", new NotifyCustomer(notices::add));
+    Mocks.register("markCaseOverdue", new MarkCaseOverdue());
+    Mocks.register("openNewRound", new OpenNewRound());
+    Mocks.register("archiveCase", new ArchiveCase());
+    Mocks.register("drawSpotCheckSample", new DrawSpotCheckSample(new RandomGenerator() {
+      @Override
+      public long nextLong() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public double nextDouble() {
+        return nextDraw;
+      }
+    }));
+  }
+
+  @AfterEach
+  void cleanUp() {
+    engine.getRepositoryService().deleteDeployment(deploymentId, true, true, true);
+    Mocks.reset();
+    ClockUtil.reset();
+    AbstractAssertions.reset();
+  }
+
+  private static List<Path> models() throws IOException {
+    List<Path> models = new ArrayList<>();
+    for (String folder : List.of("processes", "forms")) {
+      try (Stream<Path> files = Files.list(Path.of(folder))) {
+        files.filter(file -> !file.toString().endsWith(".md")).sorted().forEach(models::add);
+      }
+    }
+    models.add(Path.of("src/test/resources/stubs/product-return.bpmn"));
+    return models;
+  }
+
+  // --- Consultation (SPEC §1.2) ---
+
+  @Test
+  void answeredOnTheSpotIsRecordedAndClosedAtOnce() {
+    ProcessInstance pi = start(Map.of("complaintType", "CONSULTATION",
+        "resolvedOnFirstContact", true));
+    assertThat(pi).isWaitingAt("ArchiveCase");
+    execute(job());
+    assertThat(pi).hasPassedInOrder("AnsweredOnTheSpot", "ReadyToArchive", "ArchiveCase",
+        "CaseClosed").hasNotPassed("AnswerConsultation").isEnded();
+    assertThat(history(pi, "caseStatus")).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void otherwiseTheFirstContactAgentAnswersWithin24Hours() {
+    ProcessInstance pi = start(Map.of("complaintType", "CONSULTATION"));
+    assertThat(pi).isWaitingAt("AnswerConsultation");
+    assertThat(task()).isAssignedTo("agent").hasDueDate(at("2026-11-21T19:30:00+08:00"));
+    assertThat(candidateGroups(task())).containsExactly("cs-agents");
+    complete(task(), withVariables("consultationAnswer", "The shelf life is 12 months."));
+    execute(job());
+    assertThat(pi).hasPassed("AnswerConsultation", "CaseClosed").isEnded();
+    assertThat(history(pi, "overdue")).isNull();
+  }
+
+  @Test
+  void anAnswerLaterThan24HoursMarksTheCaseOverdue() {
+    ProcessInstance pi = start(Map.of("complaintType", "CONSULTATION"));
+    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-11-21T19:30:00+08:00"));
+    ClockUtil.setCurrentTime(at("2026-11-21T19:31:00+08:00"));
+    execute(timer(pi));
+    assertThat(pi).isWaitingAt("AnswerConsultation", "MarkConsultationOverdue");
+    execute(job());
+    assertThat(pi).hasPassed("ConsultationOverdueMarked").isWaitingAt("AnswerConsultation")
+        .variables().containsEntry("overdue", true);
+    complete(task(), withVariables("consultationAnswer", "Answered late."));
+    execute(job());
+    assertThat(pi).isEnded();
+    assertThat(history(pi, "overdue")).isEqualTo(true);
+  }
+
+  // --- Suggestion (SPEC §1.2) ---
+
+  @Test
+  void theManagerReviewsAndTheCustomerGetsThePromisedReply() {
+    ProcessInstance pi = start(Map.of("complaintType", "SUGGESTION"));
+    assertThat(pi).isWaitingAt("ReviewSuggestion");
+    assertThat(task()).hasCandidateGroup("cs-managers");
+    complete(task(), withVariables("adopted", true, "replyNeeded", true,
+        "replyBy", at("2026-11-27T00:00:00+08:00"), "managerComment", "From next month."));
+    execute(job());
+    assertThat(pi).hasPassed("ReplyToSuggestion").isWaitingAt("ArchiveCase");
+    assertThat(notices).singleElement().satisfies(notice -> {
+      assertThat(notice.kind()).isEqualTo("SUGGESTION_REPLY");
+      assertThat(notice.message()).contains("We are adopting it.", "From next month.");
+    });
+    execute(job());
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void noReplyPromisedMeansNoNotice() {
+    ProcessInstance pi = start(Map.of("complaintType", "SUGGESTION"));
+    complete(task(), withVariables("adopted", false, "replyNeeded", false,
+        "managerComment", "Not now."));
+    execute(job());
+    assertThat(pi).hasNotPassed("ReplyToSuggestion").hasPassed("CaseClosed").isEnded();
+    assertThat(notices).isEmpty();
+  }
+
+  // --- Written acknowledgement and triage (SPEC §1.3, §1.4) ---
+
+  @Test
+  void aWrittenComplaintIsAcknowledgedOnRegistration() {
+    ProcessInstance pi = start(Map.of("channel", "WRITTEN"));
+    assertThat(pi).isWaitingAt("AcknowledgeComplaint");
+    execute(job());
+    assertThat(notices).singleElement().satisfies(notice -> {
+      assertThat(notice.kind()).isEqualTo("ACKNOWLEDGEMENT");
+      assertThat(notice.caseNumber()).isEqualTo("CP-2611-0001");
+      assertThat(notice.customerPhone()).isEqualTo("13800000000");
+    });
+    assertThat(pi).isWaitingAt("TriageComplaint");
+  }
+
+  @Test
+  void aComplaintByPhoneGoesStraightToTriageByTheFirstContactAgent() {
+    ProcessInstance pi = start(Map.of());
+    assertThat(pi).isWaitingAt("TriageComplaint").hasNotPassed("AcknowledgeComplaint");
+    assertThat(task()).isAssignedTo("agent").hasDueDate(at("2026-11-25T19:30:00+08:00"));
+    assertThat(candidateGroups(task())).containsExactly("cs-agents");
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void anUnjustifiedComplaintIsExplainedPolitelyAndClosed() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), withVariables("complaintValid", false,
+        "triageNote", "The bottle was stored in direct sunlight, which the label warns against."));
+    assertThat(pi).isWaitingAt("ExplainToCustomer");
+    execute(job());
+    assertThat(notices).singleElement().satisfies(notice -> {
+      assertThat(notice.kind()).isEqualTo("EXPLANATION");
+      assertThat(notice.message()).contains("direct sunlight");
+    });
+    execute(job());
+    assertThat(pi).hasNotPassed("ResolveComplaint", "RecordFeedback").hasPassed("CaseClosed")
+        .isEnded();
+  }
+
+  // --- Resolution by category, remedy and approval (SPEC §1.4-§1.6) ---
+
+  @Test
+  void aQualityComplaintIsInvestigatedCompensatedApprovedByAmountAndClosed() {
+    ProcessInstance pi = triage("PRODUCT_QUALITY");
+    assertThat(pi).isWaitingAt("InvestigateComplaint");
+    assertThat(task()).hasCandidateGroup("quality").hasCandidateGroup("rnd")
+        .hasDueDate(at("2026-11-23T19:30:00+08:00"));
+    complete(task(), withVariables("rootCause", "Seal failure on line 3",
+        "responsibleDepartment", "Production", "correctiveAction", "Seal check added",
+        "humanNegligence", false, "improvementTracking", true));
+    assertThat(task()).hasCandidateGroup("sales").hasDefinitionKey("ProposeRemedy");
+    complete(task(), withVariables("remedy", "COMPENSATION", "compensationAmount", 3000,
+        "remedyNote", "We refund 3000 CNY."));
+    assertThat(pi).hasPassed("DetermineApprover").isWaitingAt("ApproveRemedy")
+        .variables().containsEntry("approverGroup", "vice-presidents");
+    assertThat(task()).hasCandidateGroup("vice-presidents");
+    complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
+
+    assertThat(pi).hasPassed("ComplaintResolved").isWaitingAt("TellOutcome");
+    execute(job());
+    assertThat(notices).singleElement().satisfies(notice -> {
+      assertThat(notice.kind()).isEqualTo("OUTCOME");
+      assertThat(notice.message()).contains("We refund 3000 CNY.");
+    });
+    assertThat(task()).hasDefinitionKey("RecordFeedback").isAssignedTo("agent")
+        .hasDueDate(at("2026-11-21T19:30:00+08:00"));
+    acceptFeedback();
+    assertThat(pi).hasPassed("DrawSpotCheckSample").hasNotPassed("SpotCheckComplaint")
+        .isWaitingAt("ArchiveCase");
+    execute(job());
+    assertThat(pi).isEnded();
+    assertThat(history(pi, "retainedUntil")).isEqualTo(at("2027-11-20T19:30:00+08:00"));
+    assertThat(history(pi, "overdue")).isNull();
+  }
+
+  @Test
+  void aRejectedRemedyGoesBackToSalesAndTheNewAmountPicksItsApprover() {
+    ProcessInstance pi = triage("NON_QUALITY");
+    assertThat(pi).hasNotPassed("InvestigateComplaint").isWaitingAt("ProposeRemedy");
+    complete(task(), withVariables("remedy", "DISCOUNT", "compensationAmount", 500,
+        "remedyNote", "5% discount"));
+    assertThat(task()).hasCandidateGroup("sales-managers");
+    complete(task(), withVariables("approved", false, "approvalNote", "Too little."));
+    assertThat(pi).isWaitingAt("ProposeRemedy");
+    complete(task(), withVariables("remedy", "COMPENSATION", "compensationAmount", 6000,
+        "remedyNote", "Full refund and a voucher"));
+    assertThat(task()).hasCandidateGroup("general-managers");
+    complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
+    assertThat(pi).isWaitingAt("TellOutcome");
+  }
+
+  @Test
+  void aReturnRequestIsHandedToProductReturnAndLearnsItsOutcome() {
+    ProcessInstance pi = triage("RETURN_REQUEST");
+    assertThat(pi).isWaitingAt("HandReturnOver");
+    execute(job("HandReturnOver"));
+    ProcessInstance returnCase = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(pi.getId()).singleResult();
+    assertThat(returnCase.getProcessDefinitionId()).startsWith("product-return:");
+    assertThat(returnCase.getBusinessKey()).isEqualTo("CP-2611-0001");
+    assertThat(returnCase).variables().containsEntry("complaintNumber", "CP-2611-0001");
+    complete(taskOf(returnCase), withVariables("returnDecision", "RETURN"));
+    assertThat(pi).hasPassed("HandReturnOver").isWaitingAt("TellOutcome")
+        .variables().containsEntry("returnDecision", "RETURN");
+    execute(job());
+    assertThat(notices.get(0).message()).contains("return decision: RETURN");
+  }
+
+  @Test
+  void aReprocessRemedyAlsoGoesToProductReturn() {
+    ProcessInstance pi = triage("NON_QUALITY");
+    complete(task(), withVariables("remedy", "REPROCESS", "remedyNote", "We rework the batch."));
+    assertThat(pi).isWaitingAt("HandReturnOver").hasNotPassed("DetermineApprover");
+  }
+
+  @Test
+  void noRemedyResolvesTheComplaintWithoutApproval() {
+    ProcessInstance pi = triage("NON_QUALITY");
+    complete(task(), withVariables("remedy", "NONE", "remedyNote", "The carrier apologises."));
+    assertThat(pi).hasNotPassed("DetermineApprover", "ApproveRemedy")
+        .hasPassed("ComplaintResolved").isWaitingAt("TellOutcome");
+  }
+
+  @Test
+  void serviceConductIsRecordedByTheManagementOfficeAndTheResultToldToTheCustomer() {
+    ProcessInstance pi = triage("SERVICE_CONDUCT");
+    assertThat(pi).isWaitingAt("RecordResponsibility");
+    assertThat(task()).hasCandidateGroup("management-office");
+    complete(task(), withVariables("responsibleDepartment", "After-sales",
+        "responsiblePerson", "Zhang", "disciplinaryResult", "A written warning was issued."));
+    execute(job());
+    assertThat(notices).singleElement().extracting(CustomerNotice::message).asString()
+        .contains("A written warning was issued.");
+  }
+
+  @Test
+  void aMisunderstandingIsExplainedByTheManagementOffice() {
+    ProcessInstance pi = triage("MISUNDERSTANDING");
+    assertThat(pi).isWaitingAt("ExplainMisunderstanding");
+    assertThat(task()).hasCandidateGroup("management-office");
+    complete(task(), withVariables("explanation", "The price includes delivery."));
+    execute(job());
+    assertThat(notices.get(0).message()).contains("The price includes delivery.");
+  }
+
+  // --- Deadline and escalation (SPEC §1.7) ---
+
+  @Test
+  void threeWorkingDaysFromAFridayEveningEndOnWednesdayThenTheCaseIsEscalated() {
+    ProcessInstance pi = triage("PRODUCT_QUALITY");
+    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-11-25T19:30:00+08:00"));
+
+    ClockUtil.setCurrentTime(at("2026-11-25T19:31:00+08:00"));
+    execute(timer(pi));
+    assertThat(pi).isWaitingAt("InvestigateComplaint", "MarkComplaintOverdue");
+    execute(job());
+    assertThat(pi).variables().containsEntry("overdue", true);
+    Task followUp = engine.getTaskService().createTaskQuery()
+        .taskDefinitionKey("FollowUpOverdueComplaint").singleResult();
+    assertThat(followUp).hasCandidateGroup("cs-managers");
+    complete(followUp, withVariables("followUpNote", "Quality promised the report today."));
+    assertThat(pi).hasPassed("OverdueFollowedUp").isWaitingAt("InvestigateComplaint");
+  }
+
+  @Test
+  void aSpecialCaseGetsSevenWorkingDays() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), withVariables("complaintValid", true, "category", "PRODUCT_QUALITY",
+        "specialCase", true, "specialCaseReason", "Lab analysis takes a week",
+        "triageNote", "Justified"));
+    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-12-01T19:30:00+08:00"));
+  }
+
+  @Test
+  void theDeadlineSkipsAPublicHolidayAndCountsTheMakeUpSaturday() {
+    ClockUtil.setCurrentTime(at("2026-09-30T10:00:00+08:00"));
+    ProcessInstance pi = triage("PRODUCT_QUALITY");
+    // Thu 1 – Wed 7 October off (fixture); Thu 8, Fri 9 and the make-up Saturday 10 count.
+    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-10-10T10:00:00+08:00"));
+  }
+
+  @Test
+  void resolvingInTimeCancelsTheDeadline() {
+    ProcessInstance pi = triage("NON_QUALITY");
+    complete(task(), withVariables("remedy", "NONE", "remedyNote", "Handled."));
+    assertThat(engine.getManagementService().createJobQuery().timers()
+        .processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  // --- Feedback, new round, spot check, archive (SPEC §1.8, §1.9) ---
+
+  @Test
+  void aCustomerWhoDoesNotAcceptGetsANewRoundFromTriageLinkedToTheFirst() {
+    ProcessInstance pi = resolvedWithoutRemedy();
+    ClockUtil.setCurrentTime(at("2026-11-24T09:00:00+08:00"));
+    complete(task(), withVariables("customerAccepted", false,
+        "satisfactionAttitude", "AVERAGE", "satisfactionSkill", "POOR",
+        "satisfactionTimeliness", "SATISFIED", "satisfactionPromise", "POOR",
+        "feedbackNote", "Wants a refund"));
+    assertThat(pi).hasPassed("OpenNewRound").isWaitingAt("TriageComplaint")
+        .variables().containsEntry("round", 2)
+        .containsEntry("roundStartedAt", at("2026-11-24T09:00:00+08:00"));
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "roundHistory"))
+        .isEqualTo("Round 1: NON_QUALITY, remedy NONE, not accepted by the customer: "
+            + "Wants a refund");
+    assertThat(task()).hasDueDate(at("2026-11-27T09:00:00+08:00"));
+
+    complete(task(), withVariables("complaintValid", true, "category", "NON_QUALITY",
+        "triageNote", "Second look", "specialCase", false));
+    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-11-27T09:00:00+08:00"));
+  }
+
+  @Test
+  void aSampledComplaintIsSpotCheckedBeforeArchive() {
+    nextDraw = 0.05;
+    ProcessInstance pi = resolvedWithoutRemedy();
+    acceptFeedback();
+    assertThat(pi).isWaitingAt("SpotCheckComplaint").variables().containsEntry("spotCheck", true);
+    assertThat(task()).hasCandidateGroup("management-office");
+    complete(task(), withVariables("verified", true, "findings", "Handled as recorded."));
+    execute(job());
+    assertThat(pi).hasPassed("SpotCheckComplaint", "CaseClosed").isEnded();
+  }
+
+  @Test
+  void anImportantCaseIsKeptWithoutEnd() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), withVariables("complaintValid", true, "category", "NON_QUALITY",
+        "triageNote", "Justified", "important", true));
+    complete(task(), withVariables("remedy", "NONE", "remedyNote", "Handled."));
+    execute(job());
+    acceptFeedback();
+    execute(job());
+    assertThat(pi).isEnded();
+    assertThat(history(pi, "caseStatus")).isEqualTo("CLOSED");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName("retainedUntil").singleResult()
+        .getValue()).isNull();
+  }
+
+  // --- helpers ---------------------------------------------------------------------------
+
+  private ProcessInstance start(Map<String, Object> overrides) {
+    Map<String, Object> variables = new HashMap<>(Map.of(
+        "complaintNumber", "CP-2611-0001", "complaintType", "COMPLAINT", "channel", "PHONE",
+        "customerName", "Wang Xiaoming", "customerPhone", "13800000000",
+        "subject", "Sour taste", "description", "The soy sauce tastes sour.",
+        "firstContactAgent", "agent", "resolvedOnFirstContact", false, "round", 1));
+    variables.put("roundStartedAt", ClockUtil.getCurrentTime());
+    variables.putAll(overrides);
+    ProcessInstance pi = engine.getRuntimeService()
+        .startProcessInstanceByKey("complaint-handling", "CP-2611-0001", variables);
+    assertThat(pi).isStarted();
+    return pi;
+  }
+
+  /** A phone complaint triaged as justified in this category, not a special case. */
+  private ProcessInstance triage(String category) {
+    ProcessInstance pi = start(Map.of());
+    assertThat(pi).isWaitingAt("TriageComplaint");
+    complete(task(), withVariables("complaintValid", true, "category", category,
+        "specialCase", false, "triageNote", "Justified"));
+    return pi;
+  }
+
+  private ProcessInstance resolvedWithoutRemedy() {
+    ProcessInstance pi = triage("NON_QUALITY");
+    complete(task(), withVariables("remedy", "NONE", "remedyNote", "The carrier apologises."));
+    execute(job());
+    assertThat(pi).isWaitingAt("RecordFeedback");
+    return pi;
+  }
+
+  private void acceptFeedback() {
+    complete(task(), withVariables("customerAccepted", true,
+        "satisfactionAttitude", "VERY_SATISFIED", "satisfactionSkill", "SATISFIED",
+        "satisfactionTimeliness", "SATISFIED", "satisfactionPromise", "VERY_SATISFIED",
+        "feedbackNote", "Thanks"));
+  }
+
+  /** The candidate groups of a task, assigned or not. */
+  private List<String> candidateGroups(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  private Task taskOf(ProcessInstance pi) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+  }
+
+  private Job timer(ProcessInstance pi) {
+    return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .singleResult();
+  }
+
+  private Object history(ProcessInstance pi, String variable) {
+    var value = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName(variable).singleResult();
+    return value == null ? null : value.getValue();
+  }
+
+  private static Date at(String isoDateTime) {
+    return Date.from(OffsetDateTime.parse(isoDateTime).toInstant());
+  }
+}
