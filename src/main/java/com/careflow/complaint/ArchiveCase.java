@@ -15,14 +15,24 @@ import org.springframework.stereotype.Component;
 @Component("archiveCase")
 public class ArchiveCase implements JavaDelegate {
 
+  private final ComplaintRegister register;
+
+  public ArchiveCase(ComplaintRegister register) {
+    this.register = register;
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     Date closedAt = (Date) execution.getVariableLocal("closedAt");
     boolean important = Boolean.TRUE.equals(execution.getVariable("important"));
+    Date retainedUntil = important ? null
+        : Date.from(closedAt.toInstant().atOffset(ZoneOffset.UTC).plusYears(1).toInstant());
     VariableScope caseScope = execution.getProcessInstance();
     caseScope.setVariable("caseStatus", "CLOSED");
     caseScope.setVariable("closedAt", closedAt);
-    caseScope.setVariable("retainedUntil", important ? null
-        : Date.from(closedAt.toInstant().atOffset(ZoneOffset.UTC).plusYears(1).toInstant()));
+    caseScope.setVariable("retainedUntil", retainedUntil);
+    register.close((String) execution.getVariable("complaintNumber"), closedAt.toInstant(),
+        retainedUntil == null ? null : retainedUntil.toInstant(),
+        (String) execution.getVariable("remedy"));
   }
 }

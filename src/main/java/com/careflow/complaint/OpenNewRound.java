@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
 @Component("openNewRound")
 public class OpenNewRound implements JavaDelegate {
 
+  private final ComplaintRegister register;
+
+  public OpenNewRound(ComplaintRegister register) {
+    this.register = register;
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     int round = execution.getVariable("round") instanceof Number n ? n.intValue() : 1;
@@ -24,5 +30,6 @@ public class OpenNewRound implements JavaDelegate {
     execution.setVariable("round", round + 1);
     execution.setVariable("roundStartedAt", execution.getVariableLocal("startedAt"));
     execution.setVariable("overdue", false);
+    register.recordRound((String) execution.getVariable("complaintNumber"), round + 1);
   }
 }

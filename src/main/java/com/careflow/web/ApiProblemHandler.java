@@ -13,9 +13,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -53,9 +55,17 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
       @NonNull HttpStatusCode status, @NonNull WebRequest request) {
     List<FieldProblem> problems = ex.getParameterValidationResults().stream()
         .flatMap(result -> {
+          if (result instanceof ParameterErrors body) {
+            // a @Valid request body validated with the method: name the body's fields
+            return body.getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()));
+          }
           RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
-          String name = param != null && !param.name().isEmpty()
-              ? param.name() : result.getMethodParameter().getParameterName();
+          RequestHeader header =
+              result.getMethodParameter().getParameterAnnotation(RequestHeader.class);
+          String name = param != null && !param.name().isEmpty() ? param.name()
+              : header != null && !header.name().isEmpty() ? header.name()
+              : result.getMethodParameter().getParameterName();
           return result.getResolvableErrors().stream()
               .map(MessageSourceResolvable::getDefaultMessage)
               .map(message -> new FieldProblem(name, message));
@@ -88,6 +98,11 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
     String expected = ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName();
     return badRequest(List.of(new FieldProblem(ex.getName(), "is not a valid " + expected)));
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<Object> handleInvalidRequest(InvalidRequestException ex) {
+    return badRequest(ex.problems());
   }
 
   static ResponseEntity<Object> badRequest(List<FieldProblem> problems) {

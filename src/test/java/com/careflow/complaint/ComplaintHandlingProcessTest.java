@@ -7,6 +7,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.calendar.WorkingDayCalendar;
@@ -58,6 +63,7 @@ class ComplaintHandlingProcessTest {
   private static final Date FRIDAY_EVENING = at("2026-11-20T19:30:00+08:00");
 
   private final List<CustomerNotice> notices = new ArrayList<>();
+  private final ComplaintRegister register = mock(ComplaintRegister.class);
   private double nextDraw = 0.5;
   private ProcessEngine engine;
   private String deploymentId;
@@ -83,9 +89,10 @@ class ComplaintHandlingProcessTest {
             LocalDate.parse("2026-10-07")),
         Set.of(LocalDate.parse("2026-10-10")))));
     Mocks.register("notifyCustomer", new NotifyCustomer(notices::add));
-    Mocks.register("markCaseOverdue", new MarkCaseOverdue());
-    Mocks.register("openNewRound", new OpenNewRound());
-    Mocks.register("archiveCase", new ArchiveCase());
+    Mocks.register("recordTriage", new RecordTriage(register));
+    Mocks.register("markCaseOverdue", new MarkCaseOverdue(register));
+    Mocks.register("openNewRound", new OpenNewRound(register));
+    Mocks.register("archiveCase", new ArchiveCase(register));
     Mocks.register("drawSpotCheckSample", new DrawSpotCheckSample(new RandomGenerator() {
       @Override
       public long nextLong() {
@@ -129,6 +136,8 @@ class ComplaintHandlingProcessTest {
     assertThat(pi).hasPassedInOrder("AnsweredOnTheSpot", "ReadyToArchive", "ArchiveCase",
         "CaseClosed").hasNotPassed("AnswerConsultation").isEnded();
     assertThat(history(pi, "caseStatus")).isEqualTo("CLOSED");
+    verify(register).close("CP-2611-0001", FRIDAY_EVENING.toInstant(),
+        at("2027-11-20T19:30:00+08:00").toInstant(), null);
   }
 
   @Test
@@ -153,6 +162,7 @@ class ComplaintHandlingProcessTest {
     execute(job());
     assertThat(pi).hasPassed("ConsultationOverdueMarked").isWaitingAt("AnswerConsultation")
         .variables().containsEntry("overdue", true);
+    verify(register).markOverdue("CP-2611-0001");
     complete(task(), withVariables("consultationAnswer", "Answered late."));
     execute(job());
     assertThat(pi).isEnded();
@@ -226,6 +236,7 @@ class ComplaintHandlingProcessTest {
     execute(job());
     assertThat(pi).hasNotPassed("ResolveComplaint", "RecordFeedback").hasPassed("CaseClosed")
         .isEnded();
+    verify(register).recordTriage("CP-2611-0001", false, null, false);
   }
 
   // --- Resolution by category, remedy and approval (SPEC §1.4-§1.6) ---
@@ -262,6 +273,10 @@ class ComplaintHandlingProcessTest {
     assertThat(pi).isEnded();
     assertThat(history(pi, "retainedUntil")).isEqualTo(at("2027-11-20T19:30:00+08:00"));
     assertThat(history(pi, "overdue")).isNull();
+    verify(register).recordTriage("CP-2611-0001", true, "PRODUCT_QUALITY", false);
+    verify(register).close("CP-2611-0001", FRIDAY_EVENING.toInstant(),
+        at("2027-11-20T19:30:00+08:00").toInstant(), "COMPENSATION");
+    verify(register, never()).markOverdue(any());
   }
 
   @Test
@@ -346,6 +361,7 @@ class ComplaintHandlingProcessTest {
     assertThat(pi).isWaitingAt("InvestigateComplaint", "MarkComplaintOverdue");
     execute(job());
     assertThat(pi).variables().containsEntry("overdue", true);
+    verify(register).markOverdue("CP-2611-0001");
     Task followUp = engine.getTaskService().createTaskQuery()
         .taskDefinitionKey("FollowUpOverdueComplaint").singleResult();
     assertThat(followUp).hasCandidateGroup("cs-managers");
@@ -395,6 +411,7 @@ class ComplaintHandlingProcessTest {
         .isEqualTo("Round 1: NON_QUALITY, remedy NONE, not accepted by the customer: "
             + "Wants a refund");
     assertThat(task()).hasDueDate(at("2026-11-27T09:00:00+08:00"));
+    verify(register).recordRound("CP-2611-0001", 2);
 
     complete(task(), withVariables("complaintValid", true, "category", "NON_QUALITY",
         "triageNote", "Second look", "specialCase", false));
@@ -427,6 +444,8 @@ class ComplaintHandlingProcessTest {
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(pi.getId()).variableName("retainedUntil").singleResult()
         .getValue()).isNull();
+    verify(register).recordTriage("CP-2611-0001", true, "NON_QUALITY", true);
+    verify(register).close(eq("CP-2611-0001"), any(), eq(null), eq("NONE"));
   }
 
   // --- helpers ---------------------------------------------------------------------------

@@ -1,0 +1,153 @@
+package com.careflow.complaint;
+
+import com.careflow.complaint.ComplaintIntake.Registered;
+import com.careflow.complaint.ComplaintRegister.Entry;
+import com.careflow.complaint.ComplaintRequest.ComplaintType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SPEC §6: the complaint intake and the register. */
+@RestController
+@RequestMapping("/api/complaints")
+public class ComplaintController {
+
+  /** The decisions and feedback a case's outcome is made of. */
+  private static final Set<String> OUTCOME = Set.of("category", "remedy", "compensationAmount",
+      "approved", "returnDecision", "customerAccepted", "satisfactionAttitude",
+      "satisfactionSkill", "satisfactionTimeliness", "satisfactionPromise", "spotCheck",
+      "consultationAnswer", "adopted");
+
+  private final ComplaintIntake intake;
+  private final ComplaintRegister register;
+  private final TaskService tasks;
+  private final HistoryService history;
+
+  public ComplaintController(ComplaintIntake intake, ComplaintRegister register,
+      TaskService tasks, HistoryService history) {
+    this.intake = intake;
+    this.register = register;
+    this.tasks = tasks;
+    this.history = history;
+  }
+
+  /** Registers a contact; 201 with its number, or the first answer for a repeated key. */
+  @PostMapping
+  @PreAuthorize("hasAnyAuthority('GROUP_cs-agents', 'GROUP_cs-managers')")
+  public ResponseEntity<Map<String, String>> register(
+      @RequestBody @Valid ComplaintRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(min = 1, max = 200) String idempotencyKey,
+      Authentication agent) {
+    Registered registered;
+    try {
+      registered = intake.register(request, agent.getName(), idempotencyKey);
+    } catch (DataIntegrityViolationException sameKeyAtTheSameMoment) {
+      if (idempotencyKey == null) {
+        throw sameKeyAtTheSameMoment;
+      }
+      registered = intake.replay(agent.getName(), idempotencyKey, request);
+    }
+    return ResponseEntity.created(URI.create("/api/complaints/" + registered.number()))
+        .header("Idempotent-Replayed", Boolean.toString(registered.replayed()))
+        .body(Map.of("number", registered.number(),
+            "processInstanceId", registered.processInstanceId()));
+  }
+
+  @GetMapping("/{number}")
+  public ComplaintView get(@PathVariable String number) {
+    Entry entry = register.find(number).orElseThrow(() -> notFound(number));
+    Map<String, Object> variables = new HashMap<>();
+    if (entry.processInstanceId() != null) {
+      for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+          .processInstanceId(entry.processInstanceId()).list()) {
+        if (variable.getValue() != null) {
+          variables.put(variable.getName(), variable.getValue());
+        }
+      }
+    }
+    Map<String, Object> outcome = new HashMap<>(variables);
+    outcome.keySet().retainAll(OUTCOME);
+    Date resolution = (Date) variables.get("resolutionDeadline");
+    return new ComplaintView(entry.number(), entry.complaintType(), entry.channel(),
+        new ComplaintView.Customer(entry.customerName(), entry.customerPhone(),
+            entry.customerAddress(), entry.customerRegion()),
+        entry.subject(), entry.description(), entry.orderNumber(), entry.productBatch(),
+        entry.shippedOn(), entry.claimedAmount(), entry.registeredAt(), entry.registeredBy(),
+        entry.processInstanceId(), entry.status(), entry.overdue(), entry.important(),
+        entry.round(), entry.category(), entry.complaintValid(), entry.closedAt(),
+        entry.retainUntil(),
+        new ComplaintView.Deadlines(resolution == null ? null : resolution.toInstant()),
+        openTasks(entry.processInstanceId()), outcome);
+  }
+
+  /** The register, newest first, with filters and paging. */
+  @GetMapping
+  public Map<String, Object> list(
+      @RequestParam(required = false) @Pattern(regexp = "OPEN|CLOSED") String status,
+      @RequestParam(required = false) @Pattern(regexp =
+          "PRODUCT_QUALITY|RETURN_REQUEST|SERVICE_CONDUCT|MISUNDERSTANDING|NON_QUALITY")
+          String category,
+      @RequestParam(required = false) ComplaintType type,
+      @RequestParam(required = false) Boolean overdue,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    ComplaintRegister.Page found = register.search(new ComplaintRegister.Filter(status, category,
+        type == null ? null : type.name(), overdue, from, to), page, size);
+    return Map.of("items", found.entries().stream().map(ComplaintSummary::of).toList(),
+        "page", found.page(), "size", found.size(), "total", found.total());
+  }
+
+  private List<ComplaintView.OpenTask> openTasks(String processInstanceId) {
+    if (processInstanceId == null) {
+      return List.of();
+    }
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime()
+        .asc().list().stream()
+        .map(task -> new ComplaintView.OpenTask(task.getId(), task.getName(),
+            task.getTaskDefinitionKey(), task.getAssignee(),
+            tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && link.getGroupId() != null)
+                .map(link -> link.getGroupId()).toList(),
+            task.getCreateTime().toInstant(),
+            task.getDueDate() == null ? null : task.getDueDate().toInstant()))
+        .toList();
+  }
+
+  private static ErrorResponseException notFound(String number) {
+    ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
+    notFound.setDetail("No complaint numbered " + number);
+    return notFound;
+  }
+}

@@ -1,0 +1,141 @@
+package com.careflow.complaint;
+
+import com.careflow.complaint.ComplaintRegister.Entry;
+import com.careflow.web.ApiProblemHandler.FieldProblem;
+import com.careflow.web.InvalidRequestException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Registers a contact (SPEC §1.1–§1.3) and starts its {@code complaint-handling} case, in one
+ * transaction (after opening the month's counter in one of its own): the number, the register row and the process instance exist together or not
+ * at all. The agent who registers it owns it until closed (首问负责制).
+ */
+@Service
+public class ComplaintIntake {
+
+  static final String PROCESS_KEY = "complaint-handling";
+
+  /** What the intake answers: the case, and whether this is a replay of an earlier request. */
+  public record Registered(String number, String processInstanceId, boolean replayed) {}
+
+  private final ComplaintNumbers numbers;
+  private final ComplaintRegister register;
+  private final RuntimeService runtime;
+  private final ObjectMapper canonicalJson;
+  private final Clock clock;
+  private final TransactionTemplate transaction;
+
+  public ComplaintIntake(ComplaintNumbers numbers, ComplaintRegister register,
+      RuntimeService runtime, ObjectMapper json, PlatformTransactionManager transactions) {
+    this.numbers = numbers;
+    this.register = register;
+    this.runtime = runtime;
+    this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    this.clock = Clock.systemUTC();
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /**
+   * Registers the contact, or, when the same user sends the same {@code idempotencyKey} again,
+   * answers the first registration.
+   */
+  public Registered register(ComplaintRequest request, String agent, String idempotencyKey) {
+    if (request.isResolvedOnFirstContact()
+        && request.type() != ComplaintRequest.ComplaintType.CONSULTATION) {
+      throw new InvalidRequestException(List.of(new FieldProblem("resolvedOnFirstContact",
+          "only a consultation can be answered on the spot")));
+    }
+    Instant now = clock.instant();
+    String period = numbers.period(now);
+    numbers.openMonth(period);
+    return transaction.execute(status -> register(request, agent, idempotencyKey, now, period));
+  }
+
+  private Registered register(ComplaintRequest request, String agent, String idempotencyKey,
+      Instant now, String period) {
+    String hash = hash(request);
+    if (idempotencyKey != null) {
+      Entry earlier = register.findByIdempotencyKey(agent, idempotencyKey).orElse(null);
+      if (earlier != null) {
+        return replay(earlier, hash);
+      }
+    }
+    ComplaintNumbers.Number serial = numbers.next(period);
+    String number = serial.toString();
+    register.insert(number, serial, request, now, agent, idempotencyKey, hash);
+    String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, number,
+        variables(number, request, agent, now)).getId();
+    register.attachProcess(number, processInstanceId);
+    return new Registered(number, processInstanceId, false);
+  }
+
+  /** The first registration made with this key, if the request is the same. */
+  public Registered replay(String agent, String idempotencyKey, ComplaintRequest request) {
+    return register.findByIdempotencyKey(agent, idempotencyKey)
+        .map(earlier -> replay(earlier, hash(request)))
+        .orElseThrow(() -> new IllegalStateException("No registration with that key"));
+  }
+
+  private static Registered replay(Entry earlier, String hash) {
+    if (!hash.equals(earlier.requestHash())) {
+      ErrorResponseException conflict = new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY);
+      conflict.setDetail("This Idempotency-Key was used for a different request ("
+          + earlier.number() + "); send a new key for a new contact.");
+      throw conflict;
+    }
+    return new Registered(earlier.number(), earlier.processInstanceId(), true);
+  }
+
+  /** The case's variables; names per SPEC §6 and the forms' field keys. */
+  private static Map<String, Object> variables(String number, ComplaintRequest request,
+      String agent, Instant now) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("complaintNumber", number);
+    variables.put("complaintType", request.type().name());
+    variables.put("channel", request.channel().name());
+    variables.put("customerName", request.customer().name());
+    variables.put("customerPhone", request.customer().phone());
+    variables.put("customerAddress", request.customer().address());
+    variables.put("customerRegion", request.customer().region().name());
+    variables.put("subject", request.subject());
+    variables.put("description", request.description());
+    variables.put("orderNumber", request.orderNumber());
+    variables.put("productBatch", request.productBatch());
+    variables.put("shippedOn", request.shippedOn() == null ? null : request.shippedOn().toString());
+    variables.put("claimedAmount",
+        request.claimedAmount() == null ? null : request.claimedAmount().doubleValue());
+    variables.put("resolvedOnFirstContact", request.isResolvedOnFirstContact());
+    variables.put("firstContactAgent", agent);
+    variables.put("registeredAt", Date.from(now));
+    variables.put("roundStartedAt", Date.from(now));
+    variables.put("round", 1);
+    return variables;
+  }
+
+  private String hash(ComplaintRequest request) {
+    try {
+      byte[] canonical = canonicalJson.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot fingerprint the request", e);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package com.careflow.complaint;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The complaint register (投诉登记表, SPEC §1.3, §1.9): what was registered, and how the case
+ * stands (open or closed, category, remedy, overdue, round, retention). The intake writes a
+ * row; the process keeps it current through its delegates, in the engine's transaction.
+ */
+@Component
+public class ComplaintRegister {
+
+  /** A row of the register. */
+  public record Entry(String number, String complaintType, String channel, String customerName,
+      String customerPhone, String customerAddress, String customerRegion, String subject,
+      String description, String orderNumber, String productBatch, LocalDate shippedOn,
+      BigDecimal claimedAmount, boolean resolvedOnFirstContact, Instant registeredAt,
+      String registeredBy, String processInstanceId, String status, String category,
+      Boolean complaintValid, String remedy, boolean important, boolean overdue, int round,
+      Instant closedAt, Instant retainUntil, String requestHash) {}
+
+  /** Register filters; null means any. */
+  public record Filter(String status, String category, String complaintType, Boolean overdue,
+      LocalDate registeredFrom, LocalDate registeredTo) {}
+
+  private static final RowMapper<Entry> ENTRY = ComplaintRegister::entry;
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  public ComplaintRegister(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(String number, ComplaintNumbers.Number serial, ComplaintRequest request,
+      Instant registeredAt, String registeredBy, String idempotencyKey, String requestHash) {
+    jdbc.update("""
+        INSERT INTO complaint (number, period, serial, complaint_type, channel, customer_name,
+          customer_phone, customer_address, customer_region, subject, description, order_number,
+          product_batch, shipped_on, claimed_amount, resolved_on_first_contact, registered_at,
+          registered_by, idempotency_key, request_hash, status)
+        VALUES (:number, :period, :serial, :type, :channel, :name, :phone, :address, :region,
+          :subject, :description, :orderNumber, :batch, :shippedOn, :amount, :onFirstContact,
+          :registeredAt, :registeredBy, :key, :hash, 'OPEN')""",
+        new MapSqlParameterSource()
+            .addValue("number", number).addValue("period", serial.period())
+            .addValue("serial", serial.serial()).addValue("type", request.type().name())
+            .addValue("channel", request.channel().name())
+            .addValue("name", request.customer().name())
+            .addValue("phone", request.customer().phone())
+            .addValue("address", request.customer().address())
+            .addValue("region", request.customer().region().name())
+            .addValue("subject", request.subject()).addValue("description", request.description())
+            .addValue("orderNumber", request.orderNumber())
+            .addValue("batch", request.productBatch()).addValue("shippedOn", request.shippedOn())
+            .addValue("amount", request.claimedAmount())
+            .addValue("onFirstContact", request.isResolvedOnFirstContact())
+            .addValue("registeredAt", Timestamp.from(registeredAt))
+            .addValue("registeredBy", registeredBy).addValue("key", idempotencyKey)
+            .addValue("hash", requestHash));
+  }
+
+  void attachProcess(String number, String processInstanceId) {
+    update("UPDATE complaint SET process_instance_id = :value WHERE number = :number", number,
+        processInstanceId);
+  }
+
+  public Optional<Entry> find(String number) {
+    return jdbc.query("SELECT * FROM complaint WHERE number = :number",
+        new MapSqlParameterSource("number", number), ENTRY).stream().findFirst();
+  }
+
+  Optional<Entry> findByIdempotencyKey(String registeredBy, String idempotencyKey) {
+    return jdbc.query("SELECT * FROM complaint WHERE registered_by = :user AND idempotency_key = :key",
+        new MapSqlParameterSource("user", registeredBy).addValue("key", idempotencyKey), ENTRY)
+        .stream().findFirst();
+  }
+
+  /** A page of the register, newest first, and how many entries match in all. */
+  public Page search(Filter filter, int page, int size) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    MapSqlParameterSource params = new MapSqlParameterSource();
+    condition(where, params, "status", "status = :status", filter.status());
+    condition(where, params, "category", "category = :category", filter.category());
+    condition(where, params, "type", "complaint_type = :type", filter.complaintType());
+    condition(where, params, "overdue", "overdue = :overdue", filter.overdue());
+    condition(where, params, "from", "registered_at >= :from", filter.registeredFrom() == null
+        ? null : Timestamp.valueOf(filter.registeredFrom().atStartOfDay()));
+    condition(where, params, "to", "registered_at < :to", filter.registeredTo() == null
+        ? null : Timestamp.valueOf(filter.registeredTo().plusDays(1).atStartOfDay()));
+    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM complaint" + where, params, Long.class);
+    params.addValue("limit", size).addValue("offset", (long) page * size);
+    List<Entry> entries = jdbc.query("SELECT * FROM complaint" + where
+        + " ORDER BY registered_at DESC, number DESC LIMIT :limit OFFSET :offset", params, ENTRY);
+    return new Page(entries, page, size, total == null ? 0 : total);
+  }
+
+  /** A page of register entries. */
+  public record Page(List<Entry> entries, int page, int size, long total) {}
+
+  /** Triage decided (SPEC §1.4): justified or not, category, importance. */
+  public void recordTriage(String number, Boolean complaintValid, String category,
+      boolean important) {
+    jdbc.update("UPDATE complaint SET complaint_valid = :valid, category = :category, "
+            + "important = :important WHERE number = :number",
+        new MapSqlParameterSource("number", number).addValue("valid", complaintValid)
+            .addValue("category", category).addValue("important", important));
+  }
+
+  /** The deadline passed before the case was resolved (SPEC §1.7). */
+  public void markOverdue(String number) {
+    update("UPDATE complaint SET overdue = :value WHERE number = :number", number, true);
+  }
+
+  /** The customer did not accept: a new handling round (SPEC §1.8). */
+  public void recordRound(String number, int round) {
+    update("UPDATE complaint SET handling_round = :value, overdue = FALSE WHERE number = :number",
+        number, round);
+  }
+
+  /** The case is closed (SPEC §1.9); {@code retainUntil} null keeps it without end. */
+  public void close(String number, Instant closedAt, Instant retainUntil, String remedy) {
+    jdbc.update("UPDATE complaint SET status = 'CLOSED', closed_at = :closedAt, "
+            + "retain_until = :retainUntil, remedy = :remedy WHERE number = :number",
+        new MapSqlParameterSource("number", number)
+            .addValue("closedAt", Timestamp.from(closedAt))
+            .addValue("retainUntil", retainUntil == null ? null : Timestamp.from(retainUntil))
+            .addValue("remedy", remedy));
+  }
+
+  private void update(String sql, String number, Object value) {
+    jdbc.update(sql, new MapSqlParameterSource("number", number).addValue("value", value));
+  }
+
+  private static void condition(StringBuilder where, MapSqlParameterSource params, String name,
+      String sql, Object value) {
+    if (value != null) {
+      where.append(" AND ").append(sql);
+      params.addValue(name, value);
+    }
+  }
+
+  private static Entry entry(ResultSet row, int index) throws SQLException {
+    return new Entry(row.getString("number"), row.getString("complaint_type"),
+        row.getString("channel"), row.getString("customer_name"), row.getString("customer_phone"),
+        row.getString("customer_address"), row.getString("customer_region"),
+        row.getString("subject"), row.getString("description"), row.getString("order_number"),
+        row.getString("product_batch"), row.getObject("shipped_on", LocalDate.class),
+        row.getBigDecimal("claimed_amount"), row.getBoolean("resolved_on_first_contact"),
+        instant(row, "registered_at"), row.getString("registered_by"),
+        row.getString("process_instance_id"), row.getString("status"), row.getString("category"),
+        (Boolean) row.getObject("complaint_valid"), row.getString("remedy"),
+        row.getBoolean("important"), row.getBoolean("overdue"), row.getInt("handling_round"),
+        instant(row, "closed_at"), instant(row, "retain_until"), row.getString("request_hash"));
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    Timestamp value = row.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,15 @@
+package com.careflow.complaint;
+
+import java.time.Instant;
+
+/** A line of the register ({@code GET /api/complaints}). */
+public record ComplaintSummary(String number, String type, String channel, String customerName,
+    String subject, Instant registeredAt, String status, String category, boolean overdue,
+    int round, Instant closedAt) {
+
+  static ComplaintSummary of(ComplaintRegister.Entry entry) {
+    return new ComplaintSummary(entry.number(), entry.complaintType(), entry.channel(),
+        entry.customerName(), entry.subject(), entry.registeredAt(), entry.status(),
+        entry.category(), entry.overdue(), entry.round(), entry.closedAt());
+  }
+}

@@ -1,0 +1,28 @@
+package com.careflow.complaint;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/complaints/{number}}: the registered case, how it stands, its open tasks,
+ * its deadlines and its outcome so far.
+ */
+public record ComplaintView(
+    String number, String type, String channel, Customer customer, String subject,
+    String description, String orderNumber, String productBatch, LocalDate shippedOn,
+    BigDecimal claimedAmount, Instant registeredAt, String registeredBy,
+    String processInstanceId, String status, boolean overdue, boolean important, int round,
+    String category, Boolean complaintValid, Instant closedAt, Instant retainUntil,
+    Deadlines deadlines, List<OpenTask> openTasks, Map<String, Object> outcome) {
+
+  public record Customer(String name, String phone, String address, String region) {}
+
+  /** {@code resolution}: the case's resolution deadline, once triage set it. */
+  public record Deadlines(Instant resolution) {}
+
+  public record OpenTask(String id, String name, String taskDefinitionKey, String assignee,
+      List<String> candidateGroups, Instant created, Instant due) {}
+}

@@ -1,0 +1,19 @@
+package com.careflow.web;
+
+import com.careflow.web.ApiProblemHandler.FieldProblem;
+import java.util.List;
+
+/** A request whose fields break a rule Bean Validation cannot express: answered 400. */
+public class InvalidRequestException extends RuntimeException {
+
+  private final transient List<FieldProblem> problems;
+
+  public InvalidRequestException(List<FieldProblem> problems) {
+    super("Invalid " + problems.stream().map(FieldProblem::field).toList());
+    this.problems = List.copyOf(problems);
+  }
+
+  public List<FieldProblem> problems() {
+    return problems;
+  }
+}

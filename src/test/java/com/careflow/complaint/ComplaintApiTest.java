@@ -1,0 +1,332 @@
+package com.careflow.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careflow.support.CareFlowSpringTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** SPEC §6: {@code POST /api/complaints}, {@code GET /api/complaints[/{number}]} over HTTP. */
+@CareFlowSpringTest
+class ComplaintApiTest {
+
+  @LocalServerPort private int port;
+  @Autowired private ObjectMapper json;
+  @Autowired private JdbcTemplate jdbc;
+  @Autowired private ProcessEngine engine;
+  @Autowired private ComplaintIntake intake;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void anAgentRegistersAComplaintAndOwnsItsTriage() throws Exception {
+    HttpResponse<String> response = post("agent", complaint(), null);
+    assertThat(response.statusCode()).isEqualTo(201);
+    JsonNode body = json.readTree(response.body());
+    String number = body.get("number").asText();
+    assertThat(number).matches("CP-\\d{4}-\\d{4}");
+    assertThat(response.headers().firstValue("Location")).hasValue("/api/complaints/" + number);
+
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceId(body.get("processInstanceId").asText()).singleResult();
+    assertThat(instance.getBusinessKey()).isEqualTo(number);
+    assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+        .containsEntry("complaintNumber", number).containsEntry("complaintType", "COMPLAINT")
+        .containsEntry("channel", "PHONE").containsEntry("customerName", "Wang Xiaoming")
+        .containsEntry("firstContactAgent", "agent").containsEntry("claimedAmount", 120.5)
+        .containsEntry("shippedOn", "2026-11-01").containsEntry("round", 1);
+    Task triage = engine.getTaskService().createTaskQuery()
+        .processInstanceId(instance.getId()).singleResult();
+    assertThat(triage.getTaskDefinitionKey()).isEqualTo("TriageComplaint");
+    assertThat(triage.getAssignee()).isEqualTo("agent");
+  }
+
+  @Test
+  void theCaseShowsItsStatusOpenTasksDeadlineAndCategory() throws Exception {
+    String number = register(complaint());
+    JsonNode view = json.readTree(get("agent", "/api/complaints/" + number).body());
+    assertThat(view.get("status").asText()).isEqualTo("OPEN");
+    assertThat(view.get("overdue").asBoolean()).isFalse();
+    assertThat(view.get("customer").get("phone").asText()).isEqualTo("13800000000");
+    assertThat(view.get("openTasks")).singleElement().satisfies(task -> {
+      assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("TriageComplaint");
+      assertThat(task.get("assignee").asText()).isEqualTo("agent");
+      assertThat(task.get("candidateGroups").toString()).contains("cs-agents");
+      assertThat(task.get("due").isNull()).isFalse();
+    });
+    assertThat(view.get("deadlines").get("resolution").isNull()).isTrue();
+
+    Task triage = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+        .singleResult();
+    engine.getTaskService().complete(triage.getId(), java.util.Map.of("complaintValid", true,
+        "category", "PRODUCT_QUALITY", "specialCase", false, "triageNote", "Justified"));
+
+    view = json.readTree(get("agent", "/api/complaints/" + number).body());
+    assertThat(view.get("category").asText()).isEqualTo("PRODUCT_QUALITY");
+    assertThat(view.get("deadlines").get("resolution").isNull()).isFalse();
+    assertThat(view.get("openTasks").get(0).get("taskDefinitionKey").asText())
+        .isEqualTo("InvestigateComplaint");
+    assertThat(view.get("outcome").get("category").asText()).isEqualTo("PRODUCT_QUALITY");
+  }
+
+  @Test
+  void anUnknownNumberIs404() throws Exception {
+    HttpResponse<String> response = get("agent", "/api/complaints/CP-0001-9999");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).contains("No complaint numbered CP-0001-9999");
+  }
+
+  @Test
+  void numbersAreConsecutiveWithinTheMonth() throws Exception {
+    int first = serial(register(complaint()));
+    int second = serial(register(complaint()));
+    int third = serial(register(complaint()));
+    assertThat(List.of(second, third)).containsExactly(first + 1, first + 2);
+  }
+
+  @Test
+  void concurrentIntakesOnH2GetConsecutiveNumbers() throws Exception {
+    ConcurrentIntakes.assertConsecutive(ConcurrentIntakes.registerTogether(intake, 20), 20);
+  }
+
+  @Test
+  void aRetriedRequestWithTheSameKeyGetsTheFirstResult() throws Exception {
+    String key = UUID.randomUUID().toString();
+    long before = count();
+    HttpResponse<String> first = post("agent", complaint(), key);
+    HttpResponse<String> retry = post("agent", complaint(), key);
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(retry.statusCode()).isEqualTo(201);
+    assertThat(retry.body()).isEqualTo(first.body());
+    assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(first.headers().firstValue("Idempotent-Replayed")).hasValue("false");
+    assertThat(count()).isEqualTo(before + 1);
+
+    ObjectNode different = complaint();
+    different.put("subject", "Another matter");
+    HttpResponse<String> reused = post("agent", different, key);
+    assertThat(reused.statusCode()).isEqualTo(422);
+    assertThat(reused.body()).contains("Idempotency-Key was used for a different request");
+    assertThat(count()).isEqualTo(before + 1);
+
+    assertThat(post("agent2", complaint(), key).statusCode()).as("keys are per user")
+        .isEqualTo(201);
+  }
+
+  @Test
+  void onlyCustomerServiceRegistersComplaints() throws Exception {
+    long before = count();
+    HttpResponse<String> warehouse = post("warehouse", complaint(), null);
+    assertThat(warehouse.statusCode()).isEqualTo(403);
+    assertThat(warehouse.headers().firstValue("Content-Type"))
+        .hasValue("application/problem+json");
+    assertThat(post("csmanager", complaint(), null).statusCode()).isEqualTo(201);
+    assertThat(count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void theRegisterFiltersAndPages() throws Exception {
+    ObjectNode suggestion = complaint();
+    suggestion.put("type", "SUGGESTION");
+    String number = register(suggestion);
+    JsonNode page = json.readTree(get("agent",
+        "/api/complaints?type=SUGGESTION&status=OPEN&from=" + LocalDate.now().minusDays(1)
+            + "&size=1").body());
+    assertThat(page.get("size").asInt()).isEqualTo(1);
+    assertThat(page.get("total").asLong()).isPositive();
+    assertThat(page.get("items")).singleElement().satisfies(item -> {
+      assertThat(item.get("type").asText()).isEqualTo("SUGGESTION");
+      assertThat(item.get("status").asText()).isEqualTo("OPEN");
+    });
+    assertThat(json.readTree(get("agent", "/api/complaints?type=SUGGESTION&size=100").body())
+        .get("items").findValuesAsText("number")).contains(number);
+    assertThat(json.readTree(get("agent", "/api/complaints?status=CLOSED&type=SUGGESTION")
+        .body()).get("items").findValuesAsText("number")).doesNotContain(number);
+    assertThat(json.readTree(get("agent", "/api/complaints?overdue=true").body())
+        .get("items").findValuesAsText("number")).doesNotContain(number);
+    assertThat(json.readTree(get("agent", "/api/complaints?to=2020-01-01").body())
+        .get("total").asLong()).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badListQueries")
+  void aBadRegisterQueryNamesTheParameter(String query, String field) throws Exception {
+    HttpResponse<String> response = get("agent", "/api/complaints?" + query);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).get("errors").findValuesAsText("field"))
+        .containsExactly(field);
+  }
+
+  static Stream<Arguments> badListQueries() {
+    return Stream.of(Arguments.of("size=0", "size"), Arguments.of("size=101", "size"),
+        Arguments.of("page=-1", "page"), Arguments.of("status=LOST", "status"),
+        Arguments.of("type=QUESTION", "type"), Arguments.of("from=yesterday", "from"),
+        Arguments.of("category=FOOD", "category"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badComplaints")
+  void badInputIs400NamingEachFieldAndNothingIsStoredOrStarted(String what,
+      Consumer<ObjectNode> spoil, List<String> fields) throws Exception {
+    ObjectNode request = complaint();
+    spoil.accept(request);
+    assertRejected(post("agent", request.toString(), null), fields);
+  }
+
+  static Stream<Arguments> badComplaints() {
+    return Stream.of(
+        bad("no channel", r -> r.remove("channel"), "channel"),
+        bad("unknown channel", r -> r.put("channel", "PIGEON"), "channel"),
+        bad("no type", r -> r.remove("type"), "type"),
+        bad("unknown type", r -> r.put("type", "PRAISE"), "type"),
+        bad("no customer", r -> r.remove("customer"), "customer"),
+        bad("blank customer name", r -> customer(r).put("name", " "), "customer.name"),
+        bad("no phone", r -> customer(r).remove("phone"), "customer.phone"),
+        bad("phone with letters", r -> customer(r).put("phone", "call me"), "customer.phone"),
+        bad("no region", r -> customer(r).remove("region"), "customer.region"),
+        bad("unknown region", r -> customer(r).put("region", "MARS"), "customer.region"),
+        bad("blank subject", r -> r.put("subject", ""), "subject"),
+        bad("subject over 200 characters", r -> r.put("subject", "x".repeat(201)), "subject"),
+        bad("no description", r -> r.remove("description"), "description"),
+        bad("shipment date not a date", r -> r.put("shippedOn", "last week"), "shippedOn"),
+        bad("shipment in the future", r -> r.put("shippedOn",
+            LocalDate.now().plusDays(30).toString()), "shippedOn"),
+        bad("negative amount", r -> r.put("claimedAmount", -1), "claimedAmount"),
+        bad("amount with fractions of a fen", r -> r.put("claimedAmount", 10.001),
+            "claimedAmount"),
+        bad("answered on the spot but not a consultation",
+            r -> r.put("resolvedOnFirstContact", true), "resolvedOnFirstContact"),
+        bad("several bad fields at once", r -> {
+          r.remove("channel");
+          r.put("subject", "");
+          customer(r).put("phone", "?");
+        }, "channel", "subject", "customer.phone"));
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIs400AndStoresNothing() throws Exception {
+    assertRejected(post("agent", "{\"channel\": ", null), List.of("body"));
+    assertRejected(post("agent", "", null), List.of("body"));
+  }
+
+  @Test
+  void aBodyThatIsNotJsonContentIs415() throws Exception {
+    HttpResponse<String> response = http.send(request("agent", "/api/complaints")
+        .header("Content-Type", "text/plain").POST(BodyPublishers.ofString(complaint()
+            .toString())).build(), BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  private void assertRejected(HttpResponse<String> response, List<String> fields)
+      throws Exception {
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.get("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrderElementsOf(fields);
+    assertThat(response.body()).doesNotContain("Exception", "\tat ");
+  }
+
+  // Every bad-input check also proves nothing was stored or started:
+  private long storedBefore;
+
+  @org.junit.jupiter.api.BeforeEach
+  void rememberWhatIsStored() {
+    storedBefore = count();
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void checkNothingLeakedFromRejectedRequests(org.junit.jupiter.api.TestInfo test) {
+    if (test.getTestMethod().map(m -> m.getName().contains("Is400")
+        || m.getName().startsWith("aBodyThatIsNot")).orElse(false)) {
+      assertThat(count()).as("complaints and cases after a rejected request")
+          .isEqualTo(storedBefore);
+    }
+  }
+
+  private long count() {
+    Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM complaint", Long.class);
+    long instances = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("complaint-handling").count();
+    assertThat(instances).as("one case per register row").isEqualTo(rows);
+    return rows;
+  }
+
+  private static Arguments bad(String what, Consumer<ObjectNode> spoil, String... fields) {
+    return Arguments.of(what, spoil, List.of(fields));
+  }
+
+  private static ObjectNode customer(ObjectNode request) {
+    return (ObjectNode) request.get("customer");
+  }
+
+  private ObjectNode complaint() {
+    ObjectNode request = json.createObjectNode();
+    request.put("channel", "PHONE").put("type", "COMPLAINT")
+        .put("subject", "Sour taste").put("description", "The soy sauce tastes sour.")
+        .put("orderNumber", "SO-1001").put("productBatch", "B-2026-11")
+        .put("shippedOn", "2026-11-01").put("claimedAmount", 120.50);
+    request.putObject("customer").put("name", "Wang Xiaoming").put("phone", "13800000000")
+        .put("address", "Shanghai").put("region", "DOMESTIC");
+    return request;
+  }
+
+  private String register(ObjectNode request) throws Exception {
+    HttpResponse<String> response = post("agent", request, null);
+    assertThat(response.statusCode()).isEqualTo(201);
+    return json.readTree(response.body()).get("number").asText();
+  }
+
+  private static int serial(String number) {
+    return Integer.parseInt(number.substring(number.lastIndexOf('-') + 1));
+  }
+
+  private HttpResponse<String> post(String user, ObjectNode body, String key) throws Exception {
+    return post(user, body.toString(), key);
+  }
+
+  private HttpResponse<String> post(String user, String body, String key) throws Exception {
+    HttpRequest.Builder request = request(user, "/api/complaints")
+        .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body));
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return http.send(request.build(), BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String user, String path) throws Exception {
+    return http.send(request(user, path).GET().build(), BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String user, String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+  }
+}
