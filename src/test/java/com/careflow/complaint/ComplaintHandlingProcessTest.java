@@ -16,10 +16,6 @@ import static org.mockito.Mockito.verify;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.notify.CustomerNotice;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,17 +27,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,11 +48,30 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * loop, with the real delegates and a fixture working-day calendar (National Day 2026 off,
  * Saturday 10 October worked), on the engine clock.
  */
+@Deployment(resources = {
+    "processes/complaint-handling.bpmn",
+    "processes/complaint-approval-authority.dmn",
+    "forms/answer-consultation.form",
+    "forms/approve-remedy.form",
+    "forms/explain-misunderstanding.form",
+    "forms/follow-up-overdue.form",
+    "forms/investigate-complaint.form",
+    "forms/propose-remedy.form",
+    "forms/record-feedback.form",
+    "forms/record-responsibility.form",
+    "forms/review-suggestion.form",
+    "forms/spot-check.form",
+    "forms/triage-complaint.form",
+    "stubs/product-return.bpmn"})
 class ComplaintHandlingProcessTest {
 
+  /** Fails the class when a flow node or sequence flow of the model is left untested. */
   @RegisterExtension
-  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
-      .configurationResource("process-test.camunda.cfg.xml").build();
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+      .configurationResource("process-test.camunda.cfg.xml")
+      .excludeProcessDefinitionKeys("product-return")
+      .assertClassCoverageAtLeast(1.0)
+      .build();
 
   /** Friday 20 November 2026, 19:30 in Shanghai: the case is registered. */
   private static final Date FRIDAY_EVENING = at("2026-11-20T19:30:00+08:00");
@@ -66,21 +80,12 @@ class ComplaintHandlingProcessTest {
   private final ComplaintRegister register = mock(ComplaintRegister.class);
   private double nextDraw = 0.5;
   private ProcessEngine engine;
-  private String deploymentId;
 
   @BeforeEach
-  void deployAndRegisterDelegates() throws IOException {
+  void registerDelegates() {
     engine = extension.getProcessEngine();
     AbstractAssertions.init(engine);
     ClockUtil.setCurrentTime(FRIDAY_EVENING);
-    DeploymentBuilder deployment = engine.getRepositoryService().createDeployment();
-    for (Path model : models()) {
-      try (InputStream in = Files.newInputStream(model)) {
-        deployment.addString(model.toString().replace("src/test/resources/", ""),
-            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-      }
-    }
-    deploymentId = deployment.deploy().getId();
 
     Mocks.register("workingDays", new WorkingDayCalendar(new CalendarProperties(
         ZoneId.of("Asia/Shanghai"), Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
@@ -108,21 +113,9 @@ class ComplaintHandlingProcessTest {
 
   @AfterEach
   void cleanUp() {
-    engine.getRepositoryService().deleteDeployment(deploymentId, true, true, true);
     Mocks.reset();
     ClockUtil.reset();
     AbstractAssertions.reset();
-  }
-
-  private static List<Path> models() throws IOException {
-    List<Path> models = new ArrayList<>();
-    for (String folder : List.of("processes", "forms")) {
-      try (Stream<Path> files = Files.list(Path.of(folder))) {
-        files.filter(file -> !file.toString().endsWith(".md")).sorted().forEach(models::add);
-      }
-    }
-    models.add(Path.of("src/test/resources/stubs/product-return.bpmn"));
-    return models;
   }
 
   // --- Consultation (SPEC §1.2) ---
