@@ -6,6 +6,8 @@ import com.careflow.web.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +18,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,7 +39,8 @@ public class ComplaintIntake {
   static final String PROCESS_KEY = "complaint-handling";
 
   /** What the intake answers: the case, and whether this is a replay of an earlier request. */
-  public record Registered(String number, String processInstanceId, boolean replayed) {}
+  public record Registered(String number, String processInstanceId, Instant registeredAt,
+      boolean replayed) {}
 
   private final ComplaintNumbers numbers;
   private final ComplaintRegister register;
@@ -42,15 +48,18 @@ public class ComplaintIntake {
   private final ObjectMapper canonicalJson;
   private final Clock clock;
   private final TransactionTemplate transaction;
+  private final Validator validator;
 
   public ComplaintIntake(ComplaintNumbers numbers, ComplaintRegister register,
-      RuntimeService runtime, ObjectMapper json, PlatformTransactionManager transactions) {
+      RuntimeService runtime, ObjectMapper json, PlatformTransactionManager transactions,
+      Validator validator) {
     this.numbers = numbers;
     this.register = register;
     this.runtime = runtime;
     this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     this.clock = Clock.systemUTC();
     this.transaction = new TransactionTemplate(transactions);
+    this.validator = validator;
   }
 
   /**
@@ -84,7 +93,36 @@ public class ComplaintIntake {
     String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, number,
         variables(number, request, agent, now)).getId();
     register.attachProcess(number, processInstanceId);
-    return new Registered(number, processInstanceId, false);
+    return new Registered(number, processInstanceId, now, false);
+  }
+
+  /**
+   * Registers a contact started with the start form in Tasklist: its instance exists already
+   * (inside this transaction), so the register row is written for it. An invalid contact
+   * throws {@link NotValidException} (400 from the REST API, shown by Tasklist), which fails the
+   * start: nothing is stored.
+   */
+  public Registered registerStarted(ComplaintRequest request, String agent,
+      String processInstanceId) {
+    Set<ConstraintViolation<ComplaintRequest>> violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      throw new NotValidException("The contact cannot be registered: " + violations.stream()
+          .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+          .collect(Collectors.joining("; ")));
+    }
+    if (request.isResolvedOnFirstContact()
+        && request.type() != ComplaintRequest.ComplaintType.CONSULTATION) {
+      throw new NotValidException(
+          "The contact cannot be registered: only a consultation can be answered on the spot");
+    }
+    Instant now = clock.instant();
+    String period = numbers.period(now);
+    numbers.openMonth(period);
+    ComplaintNumbers.Number serial = numbers.next(period);
+    String number = serial.toString();
+    register.insert(number, serial, request, now, agent, null, hash(request));
+    register.attachProcess(number, processInstanceId);
+    return new Registered(number, processInstanceId, now, false);
   }
 
   /** The first registration made with this key, if the request is the same. */
@@ -101,11 +139,12 @@ public class ComplaintIntake {
           + earlier.number() + "); send a new key for a new contact.");
       throw conflict;
     }
-    return new Registered(earlier.number(), earlier.processInstanceId(), true);
+    return new Registered(earlier.number(), earlier.processInstanceId(), earlier.registeredAt(),
+        true);
   }
 
   /** The case's variables; names per SPEC §6 and the forms' field keys. */
-  private static Map<String, Object> variables(String number, ComplaintRequest request,
+  static Map<String, Object> variables(String number, ComplaintRequest request,
       String agent, Instant now) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("complaintNumber", number);

@@ -22,7 +22,9 @@ public record IdentityProperties(@NotEmpty List<@Valid StaffGroup> groups) {
    * @param id the Camunda group id, e.g. {@code cs-agents}
    * @param name what Admin and Tasklist show
    * @param apps the web applications its members may open
+   * @param starts the processes (keys) its members may start, e.g. from Tasklist's start forms
    */
   public record StaffGroup(
-      @NotBlank String id, @NotBlank String name, @NotNull @DefaultValue({}) Set<WebApp> apps) {}
+      @NotBlank String id, @NotBlank String name, @NotNull @DefaultValue({}) Set<WebApp> apps,
+      @NotNull @DefaultValue({}) Set<String> starts) {}
 }

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the department groups of SPEC §5 at start and grants them what their work needs:
  * Tasklist groups open Tasklist and read process definitions (diagrams, names); Cockpit groups
- * also watch instances, history and incidents and may repair and retry them. Runs on every
+ * also watch instances, history and incidents and may repair and retry them; a group may also
+ * start the processes listed under {@code starts}. Runs on every
  * start and only adds what is missing, so a group added to {@code application.yml} appears on
  * the next restart; nothing an administrator granted in Admin is taken away.
  */
@@ -73,6 +74,13 @@ public class StaffGroups extends AbstractProcessEnginePlugin {
             List.of(Permissions.ACCESS));
         GRANTS.get(app).forEach((resource, permissions) ->
             grant(authorizations, group.id(), resource, Authorization.ANY, permissions));
+      }
+      for (String processKey : group.starts()) {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        grant(authorizations, group.id(), Resources.PROCESS_DEFINITION, processKey,
+            List.of(Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+        grant(authorizations, group.id(), Resources.PROCESS_INSTANCE, Authorization.ANY,
+            List.of(Permissions.CREATE));
       }
     }
     LOG.info("Staff groups ready: {}", identity.groups().stream().map(StaffGroup::id).toList());

@@ -102,6 +102,53 @@ class ComplaintEndToEndTest {
         + "ORDER BY id", String.class, number)).containsExactly("ACKNOWLEDGEMENT", "OUTCOME");
   }
 
+  @Test
+  void anAgentRegistersAContactWithTheStartFormInTasklist() throws Exception {
+    JsonNode startForm = json.readTree(send("agent", "GET",
+        "/engine-rest/process-definition/key/complaint-handling/deployed-start-form", null).body());
+    assertThat(startForm.get("id").asText()).isEqualTo("register-contact");
+
+    ObjectNode variables = json.createObjectNode();
+    Map.of("complaintType", "COMPLAINT", "channel", "PHONE", "customerName", "Sun Li",
+            "customerPhone", "13600000000", "customerRegion", "DOMESTIC",
+            "subject", "Late delivery", "description", "Ten days late.",
+            "shippedOn", "2026-11-02")
+        .forEach((name, value) -> variables.putObject(name).put("value", value)
+            .put("type", "String"));
+    variables.putObject("claimedAmount").put("value", 50).put("type", "Long");
+    String submit = json.createObjectNode().set("variables", variables).toString();
+
+    HttpResponse<String> started = send("agent", "POST",
+        "/engine-rest/process-definition/key/complaint-handling/submit-form", submit);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String number = json.readTree(started.body()).get("businessKey").asText();
+    assertThat(number).matches("CP-\\d{4}-\\d{4}");
+
+    JsonNode registered = json.readTree(send("agent", "GET", "/api/complaints/" + number, null)
+        .body());
+    assertThat(registered.get("registeredBy").asText()).isEqualTo("agent");
+    assertThat(registered.get("channel").asText()).isEqualTo("PHONE");
+    assertThat(registered.get("claimedAmount").asDouble()).isEqualTo(50.0);
+    assertThat(myTask("agent", number, "TriageComplaint")).isNotNull();
+
+    assertThat(send("warehouse", "POST",
+        "/engine-rest/process-definition/key/complaint-handling/submit-form", submit)
+        .statusCode()).as("only customer service registers contacts").isEqualTo(403);
+
+    variables.putObject("customerPhone").put("value", "not a phone").put("type", "String");
+    long registers = jdbc.queryForObject("SELECT COUNT(*) FROM complaint", Long.class);
+    HttpResponse<String> invalid = send("agent", "POST",
+        "/engine-rest/process-definition/key/complaint-handling/submit-form",
+        json.createObjectNode().set("variables", variables).toString());
+    // Camunda's submit-form answers any failure of a start with 500 and its message, which
+    // Tasklist shows the agent; the case is not started and nothing is registered.
+    assertThat(invalid.statusCode()).isEqualTo(500);
+    assertThat(invalid.body()).contains("The contact cannot be registered",
+        "customer.phone must be a phone number");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM complaint", Long.class))
+        .isEqualTo(registers);
+  }
+
   /** A task assigned to the user (first-contact responsibility). */
   private JsonNode myTask(String user, String number, String key) throws Exception {
     JsonNode tasks = json.readTree(send(user, "GET", "/engine-rest/task?processInstanceBusinessKey="

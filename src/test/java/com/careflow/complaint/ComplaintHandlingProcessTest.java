@@ -12,9 +12,12 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.calendar.WorkingDayCalendar;
+import com.careflow.complaint.ComplaintIntake.Registered;
 import com.careflow.notify.CustomerNotice;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -42,6 +45,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
 
 /**
  * SPEC §1 on the complaint-handling model: every gateway branch, both timers, the new-round
@@ -59,6 +63,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "forms/propose-remedy.form",
     "forms/record-feedback.form",
     "forms/record-responsibility.form",
+    "forms/register-contact.form",
     "forms/review-suggestion.form",
     "forms/spot-check.form",
     "forms/triage-complaint.form",
@@ -78,6 +83,7 @@ class ComplaintHandlingProcessTest {
 
   private final List<CustomerNotice> notices = new ArrayList<>();
   private final ComplaintRegister register = mock(ComplaintRegister.class);
+  private final ComplaintIntake intake = mock(ComplaintIntake.class);
   private double nextDraw = 0.5;
   private ProcessEngine engine;
 
@@ -94,6 +100,7 @@ class ComplaintHandlingProcessTest {
             LocalDate.parse("2026-10-07")),
         Set.of(LocalDate.parse("2026-10-10")))));
     Mocks.register("notifyCustomer", new NotifyCustomer(notices::add));
+    Mocks.register("registerContact", new RegisterContact(intake));
     Mocks.register("recordTriage", new RecordTriage(register));
     Mocks.register("markCaseOverdue", new MarkCaseOverdue(register));
     Mocks.register("openNewRound", new OpenNewRound(register));
@@ -114,8 +121,44 @@ class ComplaintHandlingProcessTest {
   @AfterEach
   void cleanUp() {
     Mocks.reset();
+    engine.getIdentityService().clearAuthentication();
     ClockUtil.reset();
     AbstractAssertions.reset();
+  }
+
+  // --- Intake (SPEC §1.1, §1.3) ---
+
+  @Test
+  void aContactStartedInTasklistIsRegisteredAndOwnedByTheAgentWhoStartedIt() {
+    when(intake.registerStarted(any(), eq("agent2"), any())).thenAnswer(call -> new Registered(
+        "CP-2611-0042", call.getArgument(2), FRIDAY_EVENING.toInstant(), false));
+    engine.getIdentityService().setAuthenticatedUserId("agent2");
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(
+        "complaint-handling", Map.of("complaintType", "COMPLAINT", "channel", "IN_PERSON",
+            "customerName", "Zhao Min", "customerPhone", "13700000000",
+            "customerRegion", "DOMESTIC", "subject", "Broken seal",
+            "description", "The seal was broken on delivery.", "claimedAmount", 80L,
+            "shippedOn", "2026-11-18"));
+    engine.getIdentityService().clearAuthentication();
+
+    assertThat(pi).hasPassed("RegisterContact").isWaitingAt("TriageComplaint")
+        .hasBusinessKey("CP-2611-0042").variables()
+        .containsEntry("complaintNumber", "CP-2611-0042")
+        .containsEntry("firstContactAgent", "agent2").containsEntry("round", 1)
+        .containsEntry("roundStartedAt", FRIDAY_EVENING).containsEntry("claimedAmount", 80.0);
+    assertThat(task()).isAssignedTo("agent2");
+    ArgumentCaptor<ComplaintRequest> request = ArgumentCaptor.forClass(ComplaintRequest.class);
+    verify(intake).registerStarted(request.capture(), eq("agent2"), eq(pi.getId()));
+    assertThat(request.getValue().channel()).isEqualTo(ComplaintRequest.Channel.IN_PERSON);
+    assertThat(request.getValue().shippedOn()).isEqualTo(LocalDate.parse("2026-11-18"));
+    assertThat(request.getValue().customer().region()).isEqualTo(ComplaintRequest.Region.DOMESTIC);
+  }
+
+  @Test
+  void aContactFromTheIntakeApiIsRegisteredAlreadyAndPassesThrough() {
+    ProcessInstance pi = start(Map.of());
+    assertThat(pi).hasPassed("RegisterContact").isWaitingAt("TriageComplaint");
+    verifyNoInteractions(intake);
   }
 
   // --- Consultation (SPEC §1.2) ---

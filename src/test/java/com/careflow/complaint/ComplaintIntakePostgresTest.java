@@ -1,10 +1,12 @@
 package com.careflow.complaint;
 
+import com.careflow.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careflow.support.EmbeddedPostgresExtension;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,9 +19,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** SPEC §1.3 on PostgreSQL: concurrent intakes get unique, gap-free numbers of the month. */
 @ExtendWith(EmbeddedPostgresExtension.class)
-@SpringBootTest(properties = "camunda.bpm.admin-user.password=test-admin-secret")
+@SpringBootTest(properties = {"camunda.bpm.admin-user.password=test-admin-secret",
+    // own engine name: closing this context must not unregister the shared "default" engine
+    "camunda.bpm.process-engine-name=postgres"})
 @ActiveProfiles("postgres")
 @DirtiesContext
+@Tag(OwnApplication.TAG)
 class ComplaintIntakePostgresTest {
 
   @DynamicPropertySource

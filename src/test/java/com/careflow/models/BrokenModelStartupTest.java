@@ -1,9 +1,11 @@
 package com.careflow.models;
 
+import com.careflow.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careflow.CareFlowApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -12,6 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** A process owner who saves a broken model is told which file is wrong, not a stack trace. */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag(OwnApplication.TAG)
 class BrokenModelStartupTest {
 
   @Test
@@ -32,7 +35,10 @@ class BrokenModelStartupTest {
   }
 
   private static void start(String location) {
+    // An engine name of its own: Camunda's engine registry is static and keyed by name, and
+    // closing this app must not unregister the shared test context's "default" engine.
     SpringApplication.run(CareFlowApplication.class, "--server.port=0",
+        "--camunda.bpm.process-engine-name=broken-model",
         "--spring.datasource.url=jdbc:h2:mem:broken-" + System.nanoTime(),
         "--careflow.models.locations=" + location);
   }

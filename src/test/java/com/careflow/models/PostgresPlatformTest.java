@@ -1,5 +1,6 @@
 package com.careflow.models;
 
+import com.careflow.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +34,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * deployed, the staff groups exist without any demo user, and a process runs to its end.
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
-@SpringBootTest(properties = "camunda.bpm.admin-user.password=test-admin-secret")
+@SpringBootTest(properties = {"camunda.bpm.admin-user.password=test-admin-secret",
+    // own engine name: closing this context must not unregister the shared "default" engine
+    "camunda.bpm.process-engine-name=postgres"})
 @ActiveProfiles("postgres")
 @DirtiesContext
+@Tag(OwnApplication.TAG)
 class PostgresPlatformTest {
 
   @DynamicPropertySource

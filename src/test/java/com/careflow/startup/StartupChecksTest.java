@@ -1,10 +1,12 @@
 package com.careflow.startup;
 
+import com.careflow.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careflow.CareFlowApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -13,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.env.MockEnvironment;
 
 @ExtendWith(OutputCaptureExtension.class)
+@Tag(OwnApplication.TAG)
 class StartupChecksTest {
 
   /** A port nothing listens on: connection refused at once. */
@@ -79,7 +82,8 @@ class StartupChecksTest {
   @Test
   void theApplicationStopsOnAnUnknownProfileWithOneClearMessage(CapturedOutput output) {
     assertThatThrownBy(() -> SpringApplication.run(CareFlowApplication.class,
-        "--spring.profiles.active=postgress", "--server.port=0"))
+        "--spring.profiles.active=postgress", "--server.port=0",
+        "--camunda.bpm.process-engine-name=startup-check"))
         .isNotNull();
     assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
         .contains("Unknown profile [postgress]")
@@ -91,6 +95,7 @@ class StartupChecksTest {
   void theApplicationStopsOnAnUnreachableDatabaseWithOneClearMessage(CapturedOutput output) {
     assertThatThrownBy(() -> SpringApplication.run(CareFlowApplication.class,
         "--spring.profiles.active=postgres", "--server.port=0",
+        "--camunda.bpm.process-engine-name=startup-check",
         "--spring.datasource.url=" + UNREACHABLE, "--spring.datasource.username=careflow",
         "--camunda.bpm.admin-user.password=a-real-secret"))
         .isNotNull();
@@ -104,6 +109,7 @@ class StartupChecksTest {
   void theApplicationStopsWithoutAnAdminPasswordInProduction(CapturedOutput output) {
     assertThatThrownBy(() -> SpringApplication.run(CareFlowApplication.class,
         "--spring.profiles.active=postgres", "--server.port=0",
+        "--camunda.bpm.process-engine-name=startup-check",
         "--spring.datasource.url=" + UNREACHABLE))
         .isNotNull();
     assertThat(output.getOut()).contains("No administrator password given");

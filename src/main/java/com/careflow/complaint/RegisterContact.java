@@ -1,0 +1,86 @@
+package com.careflow.complaint;
+
+import com.careflow.complaint.ComplaintIntake.Registered;
+import com.careflow.complaint.ComplaintRequest.Channel;
+import com.careflow.complaint.ComplaintRequest.ComplaintType;
+import com.careflow.complaint.ComplaintRequest.Customer;
+import com.careflow.complaint.ComplaintRequest.Region;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers a contact that an agent started with the start form in Tasklist (SPEC §1.1, §1.3):
+ * the same validation, numbering and register row as {@code POST /api/complaints}, and the
+ * agent who started it owns it (首问负责制). A contact from the intake API is registered
+ * already ({@code complaintNumber} is set) and passes through.
+ */
+@Component("registerContact")
+public class RegisterContact implements JavaDelegate {
+
+  private final ComplaintIntake intake;
+
+  public RegisterContact(ComplaintIntake intake) {
+    this.intake = intake;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    if (execution.getVariable("complaintNumber") != null) {
+      return;
+    }
+    Authentication user = execution.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication();
+    if (user == null || user.getUserId() == null) {
+      throw new IllegalStateException("A contact is registered by a logged-in agent");
+    }
+    ComplaintRequest request = request(execution);
+    Registered registered =
+        intake.registerStarted(request, user.getUserId(), execution.getProcessInstanceId());
+    execution.setProcessBusinessKey(registered.number());
+    execution.setVariables(ComplaintIntake.variables(registered.number(), request,
+        user.getUserId(), registered.registeredAt()));
+  }
+
+  /** The start form's fields as the intake API's request. */
+  private static ComplaintRequest request(DelegateExecution execution) {
+    return new ComplaintRequest(
+        enumOf(Channel.class, execution.getVariable("channel")),
+        enumOf(ComplaintType.class, execution.getVariable("complaintType")),
+        new Customer(text(execution, "customerName"), text(execution, "customerPhone"),
+            text(execution, "customerAddress"),
+            enumOf(Region.class, execution.getVariable("customerRegion"))),
+        text(execution, "subject"), text(execution, "description"),
+        text(execution, "orderNumber"), text(execution, "productBatch"),
+        execution.getVariable("shippedOn") instanceof Date date
+            ? LocalDate.ofInstant(date.toInstant(), java.time.ZoneOffset.UTC)
+            : text(execution, "shippedOn") == null ? null
+            : LocalDate.parse(text(execution, "shippedOn").substring(0, 10)),
+        execution.getVariable("claimedAmount") instanceof Number amount
+            ? new BigDecimal(amount.toString()) : null,
+        Boolean.TRUE.equals(execution.getVariable("resolvedOnFirstContact")));
+  }
+
+  private static String text(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.toString().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new NotValidException("The contact cannot be registered: unknown "
+          + type.getSimpleName() + " " + value, unknown);
+    }
+  }
+}
