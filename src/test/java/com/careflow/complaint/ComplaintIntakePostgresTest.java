@@ -19,9 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** SPEC §1.3 on PostgreSQL: concurrent intakes get unique, gap-free numbers of the month. */
 @ExtendWith(EmbeddedPostgresExtension.class)
-@SpringBootTest(properties = {"camunda.bpm.admin-user.password=test-admin-secret",
-    // own engine name: closing this context must not unregister the shared "default" engine
-    "camunda.bpm.process-engine-name=postgres"})
+@SpringBootTest(properties = "camunda.bpm.admin-user.password=test-admin-secret")
 @ActiveProfiles("postgres")
 @DirtiesContext
 @Tag(OwnApplication.TAG)

@@ -35,10 +35,7 @@ class BrokenModelStartupTest {
   }
 
   private static void start(String location) {
-    // An engine name of its own: Camunda's engine registry is static and keyed by name, and
-    // closing this app must not unregister the shared test context's "default" engine.
     SpringApplication.run(CareFlowApplication.class, "--server.port=0",
-        "--camunda.bpm.process-engine-name=broken-model",
         "--spring.datasource.url=jdbc:h2:mem:broken-" + System.nanoTime(),
         "--careflow.models.locations=" + location);
   }

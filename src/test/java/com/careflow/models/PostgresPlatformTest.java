@@ -34,9 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * deployed, the staff groups exist without any demo user, and a process runs to its end.
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
-@SpringBootTest(properties = {"camunda.bpm.admin-user.password=test-admin-secret",
-    // own engine name: closing this context must not unregister the shared "default" engine
-    "camunda.bpm.process-engine-name=postgres"})
+@SpringBootTest(properties = "camunda.bpm.admin-user.password=test-admin-secret")
 @ActiveProfiles("postgres")
 @DirtiesContext
 @Tag(OwnApplication.TAG)

@@ -82,8 +82,7 @@ class StartupChecksTest {
   @Test
   void theApplicationStopsOnAnUnknownProfileWithOneClearMessage(CapturedOutput output) {
     assertThatThrownBy(() -> SpringApplication.run(CareFlowApplication.class,
-        "--spring.profiles.active=postgress", "--server.port=0",
-        "--camunda.bpm.process-engine-name=startup-check"))
+        "--spring.profiles.active=postgress", "--server.port=0"))
         .isNotNull();
     assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
         .contains("Unknown profile [postgress]")
@@ -95,7 +94,6 @@ class StartupChecksTest {
   void theApplicationStopsOnAnUnreachableDatabaseWithOneClearMessage(CapturedOutput output) {
     assertThatThrownBy(() -> SpringApplication.run(CareFlowApplication.class,
         "--spring.profiles.active=postgres", "--server.port=0",
-        "--camunda.bpm.process-engine-name=startup-check",
         "--spring.datasource.url=" + UNREACHABLE, "--spring.datasource.username=careflow",
         "--camunda.bpm.admin-user.password=a-real-secret"))
         .isNotNull();
@@ -109,7 +107,6 @@ class StartupChecksTest {
   void theApplicationStopsWithoutAnAdminPasswordInProduction(CapturedOutput output) {
     assertThatThrownBy(() -> SpringApplication.run(CareFlowApplication.class,
         "--spring.profiles.active=postgres", "--server.port=0",
-        "--camunda.bpm.process-engine-name=startup-check",
         "--spring.datasource.url=" + UNREACHABLE))
         .isNotNull();
     assertThat(output.getOut()).contains("No administrator password given");

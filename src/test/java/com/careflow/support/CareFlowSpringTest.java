@@ -11,9 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  * The whole application as the demo profile runs it, on a private in-memory H2 database and a
  * random port, with the job executor off. Every test class with it shares one context.
  *
- * <p>Its engine is named {@code default}, the name the REST API looks up in Camunda's static
- * engine registry. Any other application a test starts must name its engine differently
- * ({@code camunda.bpm.process-engine-name}): closing it would otherwise unregister this one.
+ * <p>A test that starts and stops an application of its own belongs elsewhere: tag it
+ * {@link OwnApplication#TAG} so that it runs in a JVM of its own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
