@@ -109,9 +109,12 @@ public class ComplaintController {
         openTasks(entry.processInstanceId()), outcome);
   }
 
+  /** A page of the register: its lines, which page, and how many lines match in all. */
+  public record RegisterPage(List<ComplaintSummary> items, int page, int size, long total) {}
+
   /** The register, newest first, with filters and paging. */
   @GetMapping
-  public Map<String, Object> list(
+  public RegisterPage list(
       @RequestParam(required = false) @Pattern(regexp = "OPEN|CLOSED") String status,
       @RequestParam(required = false) @Pattern(regexp =
           "PRODUCT_QUALITY|RETURN_REQUEST|SERVICE_CONDUCT|MISUNDERSTANDING|NON_QUALITY")
@@ -124,8 +127,8 @@ public class ComplaintController {
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     ComplaintRegister.Page found = register.search(new ComplaintRegister.Filter(status, category,
         type == null ? null : type.name(), overdue, from, to), page, size);
-    return Map.of("items", found.entries().stream().map(ComplaintSummary::of).toList(),
-        "page", found.page(), "size", found.size(), "total", found.total());
+    return new RegisterPage(found.entries().stream().map(ComplaintSummary::of).toList(),
+        found.page(), found.size(), found.total());
   }
 
   private List<ComplaintView.OpenTask> openTasks(String processInstanceId) {

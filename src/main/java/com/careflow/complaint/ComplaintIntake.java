@@ -13,12 +13,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NotValidException;
@@ -30,8 +31,10 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Registers a contact (SPEC §1.1–§1.3) and starts its {@code complaint-handling} case, in one
- * transaction (after opening the month's counter in one of its own): the number, the register row and the process instance exist together or not
- * at all. The agent who registers it owns it until closed (首问负责制).
+ * transaction (after opening the month's counter in one of its own): the number, the register
+ * row and the process instance exist together or not at all. The agent who registers it owns
+ * it until closed (首问负责制). Contacts come from the intake API ({@link #register}) or from
+ * Tasklist's start form ({@link #registerStarted}); both are checked by the same rules.
  */
 @Service
 public class ComplaintIntake {
@@ -67,10 +70,9 @@ public class ComplaintIntake {
    * answers the first registration.
    */
   public Registered register(ComplaintRequest request, String agent, String idempotencyKey) {
-    if (request.isResolvedOnFirstContact()
-        && request.type() != ComplaintRequest.ComplaintType.CONSULTATION) {
-      throw new InvalidRequestException(List.of(new FieldProblem("resolvedOnFirstContact",
-          "only a consultation can be answered on the spot")));
+    List<FieldProblem> problems = problems(request);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
     }
     Instant now = clock.instant();
     String period = numbers.period(now);
@@ -87,9 +89,7 @@ public class ComplaintIntake {
         return replay(earlier, hash);
       }
     }
-    ComplaintNumbers.Number serial = numbers.next(period);
-    String number = serial.toString();
-    register.insert(number, serial, request, now, agent, idempotencyKey, hash);
+    String number = record(request, agent, idempotencyKey, hash, now, period);
     String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, number,
         variables(number, request, agent, now)).getId();
     register.attachProcess(number, processInstanceId);
@@ -98,31 +98,49 @@ public class ComplaintIntake {
 
   /**
    * Registers a contact started with the start form in Tasklist: its instance exists already
-   * (inside this transaction), so the register row is written for it. An invalid contact
-   * throws {@link NotValidException} (400 from the REST API, shown by Tasklist), which fails the
-   * start: nothing is stored.
+   * (this runs inside its transaction), so the register row is written for it. An invalid
+   * contact throws {@link NotValidException}, whose message Tasklist shows; the start fails
+   * and nothing is stored.
    */
   public Registered registerStarted(ComplaintRequest request, String agent,
       String processInstanceId) {
-    Set<ConstraintViolation<ComplaintRequest>> violations = validator.validate(request);
-    if (!violations.isEmpty()) {
-      throw new NotValidException("The contact cannot be registered: " + violations.stream()
-          .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+    List<FieldProblem> problems = problems(request);
+    if (!problems.isEmpty()) {
+      throw new NotValidException("The contact cannot be registered: " + problems.stream()
+          .map(problem -> problem.field() + " " + problem.message())
           .collect(Collectors.joining("; ")));
-    }
-    if (request.isResolvedOnFirstContact()
-        && request.type() != ComplaintRequest.ComplaintType.CONSULTATION) {
-      throw new NotValidException(
-          "The contact cannot be registered: only a consultation can be answered on the spot");
     }
     Instant now = clock.instant();
     String period = numbers.period(now);
     numbers.openMonth(period);
-    ComplaintNumbers.Number serial = numbers.next(period);
-    String number = serial.toString();
-    register.insert(number, serial, request, now, agent, null, hash(request));
+    String number = record(request, agent, null, hash(request), now, period);
     register.attachProcess(number, processInstanceId);
     return new Registered(number, processInstanceId, now, false);
+  }
+
+  /** What is wrong with a contact, field by field: its constraints and SPEC §1.2's rule. */
+  private List<FieldProblem> problems(ComplaintRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    for (ConstraintViolation<ComplaintRequest> violation : validator.validate(request)) {
+      problems.add(new FieldProblem(violation.getPropertyPath().toString(),
+          violation.getMessage()));
+    }
+    if (request.isResolvedOnFirstContact()
+        && request.type() != ComplaintRequest.ComplaintType.CONSULTATION) {
+      problems.add(new FieldProblem("resolvedOnFirstContact",
+          "only a consultation can be answered on the spot"));
+    }
+    problems.sort(Comparator.comparing(FieldProblem::field));
+    return problems;
+  }
+
+  /** Takes the month's next number and writes the register row; in the caller's transaction. */
+  private String record(ComplaintRequest request, String agent, String idempotencyKey,
+      String hash, Instant now, String period) {
+    ComplaintNumbers.Number serial = numbers.next(period);
+    String number = serial.toString();
+    register.insert(number, serial, request, now, agent, idempotencyKey, hash);
+    return number;
   }
 
   /** The first registration made with this key, if the request is the same. */
