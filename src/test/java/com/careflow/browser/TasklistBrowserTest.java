@@ -2,6 +2,8 @@ package com.careflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careflow.support.AsyncSteps;
+import com.careflow.support.BasicAuth;
 import com.careflow.support.CareFlowSpringTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,11 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class TasklistBrowserTest {
 
   @LocalServerPort private int port;
   @Autowired private TaskService tasks;
-  @Autowired private ManagementService management;
+  @Autowired private ProcessEngine engine;
   @Autowired private JdbcTemplate jdbc;
   @Autowired private ObjectMapper json;
 
@@ -91,7 +90,7 @@ class TasklistBrowserTest {
       vp.complete();
       vp.waitUntil(() -> task(number, "ApproveRemedy") == null);
     }
-    runJobs(number); // the outcome is told
+    AsyncSteps.runDue(engine, number); // the outcome is told
     try (Browser agent = as("tasklist", "agent")) {
       agent.openTask(task(number, "RecordFeedback").getId());
       agent.tick("The customer accepts the conclusion");
@@ -107,7 +106,7 @@ class TasklistBrowserTest {
     if (spotCheck != null) { // one case in ten is drawn for the management office
       tasks.complete(spotCheck.getId(), java.util.Map.of("verified", true, "findings", "OK"));
     }
-    runJobs(number); // the case is archived
+    AsyncSteps.runDue(engine, number); // the case is archived
     assertThat(jdbc.queryForObject("SELECT status FROM complaint WHERE number = ?",
         String.class, number)).isEqualTo("CLOSED");
   }
@@ -127,8 +126,7 @@ class TasklistBrowserTest {
     var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + "/api/complaints"))
         .header("Content-Type", "application/json")
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString("agent:demo".getBytes(StandardCharsets.UTF_8)))
+        .header("Authorization", BasicAuth.header("agent", "demo"))
         .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(201);
     JsonNode registered = json.readTree(response.body());
@@ -140,13 +138,4 @@ class TasklistBrowserTest {
         .singleResult();
   }
 
-  /** What the job executor (off in tests) would do: run the case's due asynchronous steps. */
-  private void runJobs(String number) {
-    String processInstanceId = jdbc.queryForObject(
-        "SELECT process_instance_id FROM complaint WHERE number = ?", String.class, number);
-    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).executable()
-        .messages().list()) {
-      management.executeJob(job.getId());
-    }
-  }
 }

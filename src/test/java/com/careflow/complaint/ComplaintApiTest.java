@@ -2,6 +2,7 @@ package com.careflow.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careflow.support.BasicAuth;
 import com.careflow.support.CareFlowSpringTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -326,7 +325,6 @@ class ComplaintApiTest {
 
   private HttpRequest.Builder request(String user, String path) {
     return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        .header("Authorization", BasicAuth.header(user, "demo"));
   }
 }

@@ -2,6 +2,8 @@ package com.careflow.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careflow.support.AsyncSteps;
+import com.careflow.support.BasicAuth;
 import com.careflow.support.CareFlowSpringTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,12 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +33,7 @@ class ComplaintEndToEndTest {
 
   @LocalServerPort private int port;
   @Autowired private ObjectMapper json;
-  @Autowired private ManagementService management;
+  @Autowired private ProcessEngine engine;
   @Autowired private JdbcTemplate jdbc;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -50,7 +49,7 @@ class ComplaintEndToEndTest {
     assertThat(registered.statusCode()).isEqualTo(201);
     String number = json.readTree(registered.body()).get("number").asText();
 
-    runJobs(number); // the written complaint is acknowledged
+    AsyncSteps.runDue(engine, number); // the written complaint is acknowledged
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_notification "
         + "WHERE case_number = ? AND kind = 'ACKNOWLEDGEMENT'", Long.class, number)).isOne();
 
@@ -80,7 +79,7 @@ class ComplaintEndToEndTest {
     assertThat(form("vp", approval).get("id").asText()).isEqualTo("approve-remedy");
     complete("vp", approval, Map.of("approved", true, "approvalNote", "Agreed"));
 
-    runJobs(number); // the outcome is told
+    AsyncSteps.runDue(engine, number); // the outcome is told
     complete("agent", myTask("agent", number, "RecordFeedback"), Map.of(
         "customerAccepted", true, "satisfactionAttitude", "VERY_SATISFIED",
         "satisfactionSkill", "SATISFIED", "satisfactionTimeliness", "SATISFIED",
@@ -90,7 +89,7 @@ class ComplaintEndToEndTest {
     if (spotCheck != null) {
       complete("office", spotCheck, Map.of("verified", true, "findings", "As recorded"));
     }
-    runJobs(number); // the case is archived
+    AsyncSteps.runDue(engine, number); // the case is archived
 
     JsonNode closed = json.readTree(send("agent", "GET", "/api/complaints/" + number, null).body());
     assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
@@ -202,22 +201,12 @@ class ComplaintEndToEndTest {
         + ": " + completed.body()).isEqualTo(204);
   }
 
-  /** What the job executor would do: run the case's due asynchronous steps. */
-  private void runJobs(String number) {
-    String processInstanceId = jdbc.queryForObject(
-        "SELECT process_instance_id FROM complaint WHERE number = ?", String.class, number);
-    for (Job job : management.createJobQuery().processInstanceId(processInstanceId).executable()
-        .messages().list()) {
-      management.executeJob(job.getId());
-    }
-  }
 
   private HttpResponse<String> send(String user, String method, String path, String body)
       throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+        .header("Authorization", BasicAuth.header(user, "demo"))
         .header("Content-Type", "application/json");
     request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     return http.send(request.build(), BodyHandlers.ofString());

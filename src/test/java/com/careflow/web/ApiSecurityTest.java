@@ -2,6 +2,7 @@ package com.careflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careflow.support.BasicAuth;
 import com.careflow.support.CareFlowSpringTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -161,8 +160,8 @@ class ApiSecurityTest {
   private HttpRequest.Builder request(String path, String credentials) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
     if (credentials != null) {
-      request.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      String[] userAndPassword = credentials.split(":", 2);
+      request.header("Authorization", BasicAuth.header(userAndPassword[0], userAndPassword[1]));
     }
     return request;
   }

@@ -1,0 +1,26 @@
+package com.careflow.support;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+
+/**
+ * What the job executor (off in the Spring tests) would do for a case: run its due
+ * asynchronous steps (notices, archive, hand-overs), identified by the case's business key.
+ */
+public final class AsyncSteps {
+
+  private AsyncSteps() {}
+
+  public static void runDue(ProcessEngine engine, String businessKey) {
+    ManagementService management = engine.getManagementService();
+    for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(businessKey).list()) {
+      for (Job job : management.createJobQuery().processInstanceId(instance.getId())
+          .executable().messages().list()) {
+        management.executeJob(job.getId());
+      }
+    }
+  }
+}
