@@ -66,17 +66,16 @@ public class StaffGroups extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
     for (StaffGroup group : identity.groups()) {
       createIfMissing(engine.getIdentityService(), group);
       for (WebApp app : group.apps()) {
-        AuthorizationService authorizations = engine.getAuthorizationService();
         grant(authorizations, group.id(), Resources.APPLICATION, app.resourceId(),
             List.of(Permissions.ACCESS));
         GRANTS.get(app).forEach((resource, permissions) ->
             grant(authorizations, group.id(), resource, Authorization.ANY, permissions));
       }
       for (String processKey : group.starts()) {
-        AuthorizationService authorizations = engine.getAuthorizationService();
         grant(authorizations, group.id(), Resources.PROCESS_DEFINITION, processKey,
             List.of(Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
         grant(authorizations, group.id(), Resources.PROCESS_INSTANCE, Authorization.ANY,
