@@ -3,6 +3,10 @@ package com.careflow.complaint;
 import com.careflow.complaint.ComplaintIntake.Registered;
 import com.careflow.complaint.ComplaintRegister.Entry;
 import com.careflow.complaint.ComplaintRequest.ComplaintType;
+import com.careflow.customer.Customer;
+import com.careflow.customer.Customer.Region;
+import com.careflow.register.RegisterQuery;
+import com.careflow.web.OpenTasks;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -42,20 +44,20 @@ public class ComplaintController {
 
   /** The decisions and feedback a case's outcome is made of. */
   private static final Set<String> OUTCOME = Set.of("category", "remedy", "compensationAmount",
-      "approved", "returnDecision", "customerAccepted", "satisfactionAttitude",
+      "approved", "returnDecision", "returnNumber", "returnStatus", "customerAccepted", "satisfactionAttitude",
       "satisfactionSkill", "satisfactionTimeliness", "satisfactionPromise", "spotCheck",
       "consultationAnswer", "adopted");
 
   private final ComplaintIntake intake;
   private final ComplaintRegister register;
-  private final TaskService tasks;
+  private final OpenTasks openTasks;
   private final HistoryService history;
 
   public ComplaintController(ComplaintIntake intake, ComplaintRegister register,
-      TaskService tasks, HistoryService history) {
+      OpenTasks openTasks, HistoryService history) {
     this.intake = intake;
     this.register = register;
-    this.tasks = tasks;
+    this.openTasks = openTasks;
     this.history = history;
   }
 
@@ -98,15 +100,15 @@ public class ComplaintController {
     outcome.keySet().retainAll(OUTCOME);
     Date resolution = (Date) variables.get("resolutionDeadline");
     return new ComplaintView(entry.number(), entry.complaintType(), entry.channel(),
-        new ComplaintView.Customer(entry.customerName(), entry.customerPhone(),
-            entry.customerAddress(), entry.customerRegion()),
+        new Customer(entry.customerName(), entry.customerPhone(), entry.customerAddress(),
+            Region.valueOf(entry.customerRegion())),
         entry.subject(), entry.description(), entry.orderNumber(), entry.productBatch(),
         entry.shippedOn(), entry.claimedAmount(), entry.registeredAt(), entry.registeredBy(),
         entry.processInstanceId(), entry.status(), entry.overdue(), entry.important(),
         entry.round(), entry.category(), entry.complaintValid(), entry.closedAt(),
         entry.retainUntil(),
         new ComplaintView.Deadlines(resolution == null ? null : resolution.toInstant()),
-        openTasks(entry.processInstanceId()), outcome);
+        openTasks.of(entry.processInstanceId()), outcome);
   }
 
   /** A page of the register: its lines, which page, and how many lines match in all. */
@@ -125,27 +127,10 @@ public class ComplaintController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    ComplaintRegister.Page found = register.search(new ComplaintRegister.Filter(status, category,
+    RegisterQuery.Page<Entry> found = register.search(new ComplaintRegister.Filter(status, category,
         type == null ? null : type.name(), overdue, from, to), page, size);
     return new RegisterPage(found.entries().stream().map(ComplaintSummary::of).toList(),
         found.page(), found.size(), found.total());
-  }
-
-  private List<ComplaintView.OpenTask> openTasks(String processInstanceId) {
-    if (processInstanceId == null) {
-      return List.of();
-    }
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime()
-        .asc().list().stream()
-        .map(task -> new ComplaintView.OpenTask(task.getId(), task.getName(),
-            task.getTaskDefinitionKey(), task.getAssignee(),
-            tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-                    && link.getGroupId() != null)
-                .map(link -> link.getGroupId()).toList(),
-            task.getCreateTime().toInstant(),
-            task.getDueDate() == null ? null : task.getDueDate().toInstant()))
-        .toList();
   }
 
   private static ErrorResponseException notFound(String number) {

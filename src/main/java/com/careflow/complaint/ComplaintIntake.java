@@ -1,19 +1,19 @@
 package com.careflow.complaint;
 
 import com.careflow.complaint.ComplaintRegister.Entry;
+import com.careflow.numbering.CaseNumbers;
+import com.careflow.numbering.CaseNumbers.CaseNumber;
 import com.careflow.web.ApiProblemHandler.FieldProblem;
 import com.careflow.web.InvalidRequestException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -41,11 +41,14 @@ public class ComplaintIntake {
 
   static final String PROCESS_KEY = "complaint-handling";
 
+  /** Complaint numbers are {@code CP-YYMM-NNNN} (SPEC §1.3). */
+  static final String SERIES = "CP";
+
   /** What the intake answers: the case, and whether this is a replay of an earlier request. */
   public record Registered(String number, String processInstanceId, Instant registeredAt,
       boolean replayed) {}
 
-  private final ComplaintNumbers numbers;
+  private final CaseNumbers numbers;
   private final ComplaintRegister register;
   private final RuntimeService runtime;
   private final ObjectMapper canonicalJson;
@@ -53,7 +56,7 @@ public class ComplaintIntake {
   private final TransactionTemplate transaction;
   private final Validator validator;
 
-  public ComplaintIntake(ComplaintNumbers numbers, ComplaintRegister register,
+  public ComplaintIntake(CaseNumbers numbers, ComplaintRegister register,
       RuntimeService runtime, ObjectMapper json, PlatformTransactionManager transactions,
       Validator validator) {
     this.numbers = numbers;
@@ -76,7 +79,7 @@ public class ComplaintIntake {
     }
     Instant now = clock.instant();
     String period = numbers.period(now);
-    numbers.openMonth(period);
+    numbers.openMonth(SERIES, period);
     return transaction.execute(status -> register(request, agent, idempotencyKey, now, period));
   }
 
@@ -112,7 +115,7 @@ public class ComplaintIntake {
     }
     Instant now = clock.instant();
     String period = numbers.period(now);
-    numbers.openMonth(period);
+    numbers.openMonth(SERIES, period);
     String number = record(request, agent, null, hash(request), now, period);
     register.attachProcess(number, processInstanceId);
     return new Registered(number, processInstanceId, now, false);
@@ -120,11 +123,7 @@ public class ComplaintIntake {
 
   /** What is wrong with a contact, field by field: its constraints and SPEC §1.2's rule. */
   private List<FieldProblem> problems(ComplaintRequest request) {
-    List<FieldProblem> problems = new ArrayList<>();
-    for (ConstraintViolation<ComplaintRequest> violation : validator.validate(request)) {
-      problems.add(new FieldProblem(violation.getPropertyPath().toString(),
-          violation.getMessage()));
-    }
+    List<FieldProblem> problems = FieldProblem.of(validator.validate(request));
     if (request.isResolvedOnFirstContact()
         && request.type() != ComplaintRequest.ComplaintType.CONSULTATION) {
       problems.add(new FieldProblem("resolvedOnFirstContact",
@@ -137,7 +136,7 @@ public class ComplaintIntake {
   /** Takes the month's next number and writes the register row; in the caller's transaction. */
   private String record(ComplaintRequest request, String agent, String idempotencyKey,
       String hash, Instant now, String period) {
-    ComplaintNumbers.Number serial = numbers.next(period);
+    CaseNumber serial = numbers.next(SERIES, period);
     String number = serial.toString();
     register.insert(number, serial, request, now, agent, idempotencyKey, hash);
     return number;

@@ -1,12 +1,14 @@
 package com.careflow.complaint;
 
+import com.careflow.numbering.CaseNumbers.CaseNumber;
+import com.careflow.register.RegisterQuery;
+import com.careflow.register.RegisterQuery.Page;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -42,7 +44,7 @@ public class ComplaintRegister {
     this.jdbc = jdbc;
   }
 
-  void insert(String number, ComplaintNumbers.Number serial, ComplaintRequest request,
+  void insert(String number, CaseNumber serial, ComplaintRequest request,
       Instant registeredAt, String registeredBy, String idempotencyKey, String requestHash) {
     jdbc.update("""
         INSERT INTO complaint (number, period, serial, complaint_type, channel, customer_name,
@@ -87,26 +89,15 @@ public class ComplaintRegister {
   }
 
   /** A page of the register, newest first, and how many entries match in all. */
-  public Page search(Filter filter, int page, int size) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    MapSqlParameterSource params = new MapSqlParameterSource();
-    condition(where, params, "status", "status = :status", filter.status());
-    condition(where, params, "category", "category = :category", filter.category());
-    condition(where, params, "type", "complaint_type = :type", filter.complaintType());
-    condition(where, params, "overdue", "overdue = :overdue", filter.overdue());
-    condition(where, params, "from", "registered_at >= :from", filter.registeredFrom() == null
-        ? null : Timestamp.valueOf(filter.registeredFrom().atStartOfDay()));
-    condition(where, params, "to", "registered_at < :to", filter.registeredTo() == null
-        ? null : Timestamp.valueOf(filter.registeredTo().plusDays(1).atStartOfDay()));
-    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM complaint" + where, params, Long.class);
-    params.addValue("limit", size).addValue("offset", (long) page * size);
-    List<Entry> entries = jdbc.query("SELECT * FROM complaint" + where
-        + " ORDER BY registered_at DESC, number DESC LIMIT :limit OFFSET :offset", params, ENTRY);
-    return new Page(entries, page, size, total == null ? 0 : total);
+  public Page<Entry> search(Filter filter, int page, int size) {
+    return RegisterQuery.of("complaint")
+        .equal("status", filter.status())
+        .equal("category", filter.category())
+        .equal("complaint_type", filter.complaintType())
+        .equal("overdue", filter.overdue())
+        .between("registered_at", filter.registeredFrom(), filter.registeredTo())
+        .page(jdbc, "registered_at", ENTRY, page, size);
   }
-
-  /** A page of register entries. */
-  public record Page(List<Entry> entries, int page, int size, long total) {}
 
   /** Triage decided (SPEC §1.4): justified or not, category, importance. */
   public void recordTriage(String number, Boolean complaintValid, String category,
@@ -140,14 +131,6 @@ public class ComplaintRegister {
 
   private void update(String sql, String number, Object value) {
     jdbc.update(sql, new MapSqlParameterSource("number", number).addValue("value", value));
-  }
-
-  private static void condition(StringBuilder where, MapSqlParameterSource params, String name,
-      String sql, Object value) {
-    if (value != null) {
-      where.append(" AND ").append(sql);
-      params.addValue(name, value);
-    }
   }
 
   private static Entry entry(ResultSet row, int index) throws SQLException {

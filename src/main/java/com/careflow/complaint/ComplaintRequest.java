@@ -1,12 +1,12 @@
 package com.careflow.complaint;
 
+import com.careflow.customer.Customer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,15 +29,6 @@ public record ComplaintRequest(
 
   /** SPEC §1.2. */
   public enum ComplaintType { CONSULTATION, SUGGESTION, COMPLAINT }
-
-  public enum Region { DOMESTIC, FOREIGN }
-
-  public record Customer(
-      @NotBlank @Size(max = 200) String name,
-      @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 -]{5,30}",
-          message = "must be a phone number (digits, spaces, dashes, optional +)") String phone,
-      @Size(max = 500) String address,
-      @NotNull Region region) {}
 
   public boolean isResolvedOnFirstContact() {
     return Boolean.TRUE.equals(resolvedOnFirstContact);

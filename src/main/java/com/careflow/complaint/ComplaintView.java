@@ -1,5 +1,7 @@
 package com.careflow.complaint;
 
+import com.careflow.customer.Customer;
+import com.careflow.web.OpenTasks.OpenTask;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +20,6 @@ public record ComplaintView(
     String category, Boolean complaintValid, Instant closedAt, Instant retainUntil,
     Deadlines deadlines, List<OpenTask> openTasks, Map<String, Object> outcome) {
 
-  public record Customer(String name, String phone, String address, String region) {}
-
   /** {@code resolution}: the case's resolution deadline, once triage set it. */
   public record Deadlines(Instant resolution) {}
-
-  public record OpenTask(String id, String name, String taskDefinitionKey, String assignee,
-      List<String> candidateGroups, Instant created, Instant due) {}
 }

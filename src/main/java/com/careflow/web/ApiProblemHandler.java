@@ -1,8 +1,11 @@
 package com.careflow.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +38,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   /** One bad field of a request and what is wrong with it. */
-  public record FieldProblem(String field, String message) {}
+  public record FieldProblem(String field, String message) {
+
+    /** The Bean Validation violations of a request, one problem each. */
+    public static List<FieldProblem> of(Set<? extends ConstraintViolation<?>> violations) {
+      return violations.stream()
+          .map(violation -> new FieldProblem(violation.getPropertyPath().toString(),
+              violation.getMessage()))
+          .collect(Collectors.toCollection(ArrayList::new));
+    }
+  }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(

@@ -18,6 +18,7 @@ import static org.mockito.Mockito.when;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.complaint.ComplaintIntake.Registered;
+import com.careflow.customer.Customer;
 import com.careflow.notify.CustomerNotice;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -151,7 +152,7 @@ class ComplaintHandlingProcessTest {
     verify(intake).registerStarted(request.capture(), eq("agent2"), eq(pi.getId()));
     assertThat(request.getValue().channel()).isEqualTo(ComplaintRequest.Channel.IN_PERSON);
     assertThat(request.getValue().shippedOn()).isEqualTo(LocalDate.parse("2026-11-18"));
-    assertThat(request.getValue().customer().region()).isEqualTo(ComplaintRequest.Region.DOMESTIC);
+    assertThat(request.getValue().customer().region()).isEqualTo(Customer.Region.DOMESTIC);
   }
 
   @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careflow.complaint.ComplaintRequest.Channel;
 import com.careflow.complaint.ComplaintRequest.ComplaintType;
-import com.careflow.complaint.ComplaintRequest.Customer;
-import com.careflow.complaint.ComplaintRequest.Region;
+import com.careflow.customer.Customer;
+import com.careflow.customer.Customer.Region;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

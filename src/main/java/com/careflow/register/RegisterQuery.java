@@ -1,0 +1,64 @@
+package com.careflow.register;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * A filtered, paged search of one of CareFlow's registers (complaints, returns): each filter
+ * given adds a condition, a filter left null adds none; the page is newest first.
+ */
+public final class RegisterQuery {
+
+  /** A page of a register: its rows, which page, and how many rows match in all. */
+  public record Page<T>(List<T> entries, int page, int size, long total) {}
+
+  private final String table;
+  private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+  private final MapSqlParameterSource params = new MapSqlParameterSource();
+
+  private RegisterQuery(String table) {
+    this.table = table;
+  }
+
+  /** A search of {@code table}, one of the registers' own table names (never user input). */
+  public static RegisterQuery of(String table) {
+    return new RegisterQuery(table);
+  }
+
+  /** Rows whose {@code column} equals {@code value}, when a value is given. */
+  public RegisterQuery equal(String column, Object value) {
+    if (value != null) {
+      where.append(" AND ").append(column).append(" = :").append(column);
+      params.addValue(column, value);
+    }
+    return this;
+  }
+
+  /** Rows whose timestamp {@code column} falls on or after {@code from} and on or before {@code to}. */
+  public RegisterQuery between(String column, LocalDate from, LocalDate to) {
+    if (from != null) {
+      where.append(" AND ").append(column).append(" >= :").append(column).append("_from");
+      params.addValue(column + "_from", Timestamp.valueOf(from.atStartOfDay()));
+    }
+    if (to != null) {
+      where.append(" AND ").append(column).append(" < :").append(column).append("_to");
+      params.addValue(column + "_to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+    }
+    return this;
+  }
+
+  /** One page of the matching rows, newest first by {@code newestFirst}, then by number. */
+  public <T> Page<T> page(NamedParameterJdbcTemplate jdbc, String newestFirst, RowMapper<T> rows,
+      int page, int size) {
+    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + where, params, Long.class);
+    MapSqlParameterSource paged = new MapSqlParameterSource(params.getValues())
+        .addValue("limit", size).addValue("offset", (long) page * size);
+    List<T> entries = jdbc.query("SELECT * FROM " + table + where + " ORDER BY " + newestFirst
+        + " DESC, number DESC LIMIT :limit OFFSET :offset", paged, rows);
+    return new Page<>(entries, page, size, total == null ? 0 : total);
+  }
+}
