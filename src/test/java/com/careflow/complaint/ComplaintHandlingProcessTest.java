@@ -20,7 +20,16 @@ import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.complaint.ComplaintIntake.Registered;
 import com.careflow.customer.Customer;
 import com.careflow.notify.CustomerNotice;
+import com.careflow.numbering.CaseNumbers;
+import com.careflow.returns.CheckReturnedQuantity;
+import com.careflow.returns.CountDaysSinceShipment;
+import com.careflow.returns.PriceSettlement;
+import com.careflow.returns.RecordReturn;
+import com.careflow.returns.RegisterReturn;
+import com.careflow.returns.ReturnRegister;
+import com.careflow.returns.TellCustomerAboutReturn;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -68,7 +77,14 @@ import org.mockito.ArgumentCaptor;
     "forms/review-suggestion.form",
     "forms/spot-check.form",
     "forms/triage-complaint.form",
-    "stubs/product-return.bpmn"})
+    "processes/product-return.bpmn",
+    "processes/return-eligibility.dmn",
+    "forms/approve-return-form.form",
+    "forms/book-return.form",
+    "forms/investigate-return-claim.form",
+    "forms/obtain-return-proof.form",
+    "forms/prepare-return-form.form",
+    "forms/receive-returned-goods.form"})
 class ComplaintHandlingProcessTest {
 
   /** Fails the class when a flow node or sequence flow of the model is left untested. */
@@ -85,6 +101,8 @@ class ComplaintHandlingProcessTest {
   private final List<CustomerNotice> notices = new ArrayList<>();
   private final ComplaintRegister register = mock(ComplaintRegister.class);
   private final ComplaintIntake intake = mock(ComplaintIntake.class);
+  private final ReturnRegister returns = mock(ReturnRegister.class);
+  private final CaseNumbers caseNumbers = mock(CaseNumbers.class);
   private double nextDraw = 0.5;
   private ProcessEngine engine;
 
@@ -94,18 +112,20 @@ class ComplaintHandlingProcessTest {
     AbstractAssertions.init(engine);
     ClockUtil.setCurrentTime(FRIDAY_EVENING);
 
-    Mocks.register("workingDays", new WorkingDayCalendar(new CalendarProperties(
+    CalendarProperties calendar = new CalendarProperties(
         ZoneId.of("Asia/Shanghai"), Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
         Set.of(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"),
             LocalDate.parse("2026-10-05"), LocalDate.parse("2026-10-06"),
             LocalDate.parse("2026-10-07")),
-        Set.of(LocalDate.parse("2026-10-10")))));
+        Set.of(LocalDate.parse("2026-10-10")));
+    Mocks.register("workingDays", new WorkingDayCalendar(calendar));
     Mocks.register("notifyCustomer", new NotifyCustomer(notices::add));
     Mocks.register("registerContact", new RegisterContact(intake));
     Mocks.register("recordTriage", new RecordTriage(register));
     Mocks.register("markCaseOverdue", new MarkCaseOverdue(register));
     Mocks.register("openNewRound", new OpenNewRound(register));
     Mocks.register("archiveCase", new ArchiveCase(register));
+    registerReturnDelegates(calendar);
     Mocks.register("drawSpotCheckSample", new DrawSpotCheckSample(new RandomGenerator() {
       @Override
       public long nextLong() {
@@ -333,27 +353,57 @@ class ComplaintHandlingProcessTest {
   }
 
   @Test
-  void aReturnRequestIsHandedToProductReturnAndLearnsItsOutcome() {
+  void aReturnRequestIsHandedToProductReturnAndLearnsARejection() {
     ProcessInstance pi = triage("RETURN_REQUEST");
     assertThat(pi).isWaitingAt("HandReturnOver");
     execute(job("HandReturnOver"));
-    ProcessInstance returnCase = engine.getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(pi.getId()).singleResult();
-    assertThat(returnCase.getProcessDefinitionId()).startsWith("product-return:");
-    assertThat(returnCase.getBusinessKey()).isEqualTo("CP-2611-0001");
-    assertThat(returnCase).variables().containsEntry("complaintNumber", "CP-2611-0001");
-    complete(taskOf(returnCase), withVariables("returnDecision", "RETURN"));
-    assertThat(pi).hasPassed("HandReturnOver").isWaitingAt("TellOutcome")
-        .variables().containsEntry("returnDecision", "RETURN");
+    ProcessInstance returnCase = returnCaseOf(pi);
+    assertThat(returnCase.getBusinessKey()).isEqualTo("RT-2611-0001");
+    assertThat(returnCase).isWaitingAt("InvestigateReturnClaim").variables()
+        .containsEntry("complaintNumber", "CP-2611-0001")
+        .containsEntry("customerName", "Wang Xiaoming").containsEntry("shippedOn", "2026-11-18")
+        .containsEntry("claimedOn", "2026-11-20").containsEntry("requestedBy", "agent")
+        .containsEntry("handling", null).doesNotContainKey("complaintValid");
+    complete(taskOf(returnCase), withVariables("defectType", "LEAKAGE", "claimFactual", true,
+        "storageFault", true, "shippedOn", "2026-11-18",
+        "investigationFindings", "The cartons were stored in the rain."));
     execute(job());
-    assertThat(notices.get(0).message()).contains("return decision: RETURN");
+    execute(job());
+    assertThat(returnCase).isEnded();
+    assertThat(pi).hasPassed("HandReturnOver").isWaitingAt("TellOutcome").variables()
+        .containsEntry("returnNumber", "RT-2611-0001").containsEntry("returnDecision", "REJECT")
+        .containsEntry("returnStatus", "REJECTED");
+    execute(job());
+    assertThat(notices).extracting(CustomerNotice::kind)
+        .containsExactly("RETURN_REJECTION", "OUTCOME");
+    assertThat(notices.get(1).message()).contains("return decision: REJECT");
   }
 
   @Test
-  void aReprocessRemedyAlsoGoesToProductReturn() {
+  void aReprocessRemedyGoesToProductReturnAndTheComplaintLearnsTheSettlement() {
     ProcessInstance pi = triage("NON_QUALITY");
     complete(task(), withVariables("remedy", "REPROCESS", "remedyNote", "We rework the batch."));
     assertThat(pi).isWaitingAt("HandReturnOver").hasNotPassed("DetermineApprover");
+    execute(job("HandReturnOver"));
+    ProcessInstance returnCase = returnCaseOf(pi);
+    assertThat(returnCase).variables().containsEntry("handling", "REPROCESS");
+    complete(taskOf(returnCase), withVariables("defectType", "SEDIMENT", "claimFactual", true,
+        "storageFault", false, "shippedOn", "2026-11-18", "investigationFindings", "Sediment."));
+    assertThat(taskOf(returnCase).getTaskDefinitionKey()).isEqualTo("PrepareReturnForm");
+    complete(taskOf(returnCase), withVariables("handling", "REPROCESS", "returnReason", "Sediment",
+        "returnBasis", "Quality report", "approvedQuantity", 40L, "unitPrice", 25.0));
+    complete(taskOf(returnCase), withVariables("approved", true, "approvalNote", "Agreed."));
+    complete(taskOf(returnCase), withVariables("receivedQuantity", 40L));
+    complete(taskOf(returnCase), withVariables("returnProof", "INVOICE_COPY",
+        "proofReference", "F-7"));
+    complete(taskOf(returnCase), withVariables("voucherNumber", "V-7"));
+    execute(job());
+    execute(job());
+    assertThat(returnCase).isEnded();
+    assertThat(pi).isWaitingAt("TellOutcome").variables()
+        .containsEntry("returnDecision", "RETURN").containsEntry("returnStatus", "SETTLED")
+        .containsEntry("bookedQuantity", 40).containsEntry("settlementAmount", 1000.0)
+        .doesNotContainKey("approved");
   }
 
   @Test
@@ -494,6 +544,9 @@ class ComplaintHandlingProcessTest {
         "subject", "Sour taste", "description", "The soy sauce tastes sour.",
         "firstContactAgent", "agent", "resolvedOnFirstContact", false, "round", 1));
     variables.put("roundStartedAt", ClockUtil.getCurrentTime());
+    variables.put("registeredAt", ClockUtil.getCurrentTime());
+    variables.put("customerRegion", "DOMESTIC");
+    variables.put("shippedOn", "2026-11-18");
     variables.putAll(overrides);
     ProcessInstance pi = engine.getRuntimeService()
         .startProcessInstanceByKey("complaint-handling", "CP-2611-0001", variables);
@@ -502,6 +555,18 @@ class ComplaintHandlingProcessTest {
   }
 
   /** A phone complaint triaged as justified in this category, not a special case. */
+  /** The real product-return model runs behind the hand-over, with its real delegates. */
+  private void registerReturnDelegates(CalendarProperties calendar) {
+    when(caseNumbers.next(eq("RT"), any(Instant.class)))
+        .thenReturn(new CaseNumbers.CaseNumber("RT", "2611", 1));
+    Mocks.register("registerReturn", new RegisterReturn(caseNumbers, returns, calendar));
+    Mocks.register("countDaysSinceShipment", new CountDaysSinceShipment(calendar));
+    Mocks.register("recordReturn", new RecordReturn(returns, calendar));
+    Mocks.register("checkReturnedQuantity", new CheckReturnedQuantity());
+    Mocks.register("priceSettlement", new PriceSettlement());
+    Mocks.register("tellCustomerAboutReturn", new TellCustomerAboutReturn(notices::add));
+  }
+
   private ProcessInstance triage(String category) {
     ProcessInstance pi = start(Map.of());
     assertThat(pi).isWaitingAt("TriageComplaint");
@@ -530,6 +595,13 @@ class ComplaintHandlingProcessTest {
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
         .map(IdentityLink::getGroupId).toList();
+  }
+
+  private ProcessInstance returnCaseOf(ProcessInstance complaint) {
+    ProcessInstance returnCase = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(complaint.getId()).singleResult();
+    assertThat(returnCase.getProcessDefinitionId()).startsWith("product-return:");
+    return returnCase;
   }
 
   private Task taskOf(ProcessInstance pi) {

@@ -1,0 +1,85 @@
+package com.careflow.returns;
+
+import com.careflow.register.RegisterQuery;
+import com.careflow.returns.ReturnIntake.Registered;
+import com.careflow.returns.ReturnRegister.Entry;
+import com.careflow.returns.ReturnRequest.Handling;
+import com.careflow.web.OpenTasks;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SPEC §2: returns taken directly by sales, and the returns register. */
+@RestController
+@RequestMapping("/api/returns")
+public class ReturnController {
+
+  private final ReturnIntake intake;
+  private final ReturnRegister register;
+  private final OpenTasks openTasks;
+
+  public ReturnController(ReturnIntake intake, ReturnRegister register, OpenTasks openTasks) {
+    this.intake = intake;
+    this.register = register;
+    this.openTasks = openTasks;
+  }
+
+  /** Starts a return; 201 with its number. The request is checked by {@link ReturnIntake}. */
+  @PostMapping
+  @PreAuthorize("hasAnyAuthority('GROUP_sales', 'GROUP_sales-managers')")
+  public ResponseEntity<Map<String, String>> request(@RequestBody ReturnRequest request,
+      Authentication salesperson) {
+    Registered registered = intake.request(request, salesperson.getName());
+    return ResponseEntity.created(URI.create("/api/returns/" + registered.number()))
+        .body(Map.of("number", registered.number(),
+            "processInstanceId", registered.processInstanceId()));
+  }
+
+  @GetMapping("/{number}")
+  public ReturnView get(@PathVariable String number) {
+    Entry entry = register.find(number).orElseThrow(() -> {
+      ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
+      notFound.setDetail("No return numbered " + number);
+      return notFound;
+    });
+    return ReturnView.of(entry, openTasks.of(entry.processInstanceId()));
+  }
+
+  /** A page of the register: its lines, which page, and how many lines match in all. */
+  public record RegisterPage(List<ReturnView> items, int page, int size, long total) {}
+
+  /** The register, newest first, with filters and paging. */
+  @GetMapping
+  public RegisterPage list(
+      @RequestParam(required = false) @Pattern(regexp = "OPEN|REJECTED|SETTLED") String status,
+      @RequestParam(required = false)
+          @Pattern(regexp = "UNCONDITIONAL_RETURN|RETURN|REJECT") String decision,
+      @RequestParam(required = false) Handling handling,
+      @RequestParam(required = false) @Pattern(regexp = "CP-\\d{4}-\\d{4,}") String complaint,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    RegisterQuery.Page<Entry> found = register.search(new ReturnRegister.Filter(status, decision,
+        handling == null ? null : handling.name(), complaint, from, to), page, size);
+    return new RegisterPage(found.entries().stream().map(entry -> ReturnView.of(entry, null))
+        .toList(), found.page(), found.size(), found.total());
+  }
+}

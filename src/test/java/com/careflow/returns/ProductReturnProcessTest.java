@@ -1,0 +1,444 @@
+package com.careflow.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.careflow.calendar.CalendarProperties;
+import com.careflow.notify.CustomerNotice;
+import com.careflow.numbering.CaseNumbers;
+import com.careflow.numbering.CaseNumbers.CaseNumber;
+import com.careflow.returns.ReturnRegister.Claim;
+import com.careflow.returns.ReturnRegister.Progress;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * SPEC §2 on the product-return model: every gateway branch and loop, the eligibility decision
+ * on computed days, reconciliation at the tolerance edge, the register and the customer's
+ * notices, with the real delegates on the engine clock.
+ */
+@Deployment(resources = {
+    "processes/product-return.bpmn",
+    "processes/return-eligibility.dmn",
+    "forms/approve-return-form.form",
+    "forms/book-return.form",
+    "forms/confirm-certificate-with-customer.form",
+    "forms/investigate-return-claim.form",
+    "forms/obtain-return-proof.form",
+    "forms/prepare-return-form.form",
+    "forms/receive-returned-goods.form",
+    "forms/resolve-quantity-discrepancy.form",
+    "forms/sign-discount-certificate.form"})
+class ProductReturnProcessTest {
+
+  /** Fails the class when a flow node or sequence flow of the model is left untested. */
+  @RegisterExtension
+  static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+      .configurationResource("process-test.camunda.cfg.xml")
+      .assertClassCoverageAtLeast(1.0)
+      .build();
+
+  /** Monday 23 November 2026, 10:00 in Shanghai: sales takes the return. */
+  private static final Date MONDAY_MORNING = at("2026-11-23T10:00:00+08:00");
+
+  private final List<CustomerNotice> notices = new ArrayList<>();
+  private final ReturnRegister register = mock(ReturnRegister.class);
+  private final CaseNumbers numbers = mock(CaseNumbers.class);
+  private ProcessEngine engine;
+
+  @BeforeEach
+  void registerDelegates() {
+    engine = extension.getProcessEngine();
+    AbstractAssertions.init(engine);
+    ClockUtil.setCurrentTime(MONDAY_MORNING);
+    when(numbers.next(eq("RT"), any(Instant.class))).thenReturn(new CaseNumber("RT", "2611", 7));
+    CalendarProperties calendar = new CalendarProperties(ZoneId.of("Asia/Shanghai"),
+        Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Set.of(), Set.of());
+    Mocks.register("registerReturn", new RegisterReturn(numbers, register, calendar));
+    Mocks.register("countDaysSinceShipment", new CountDaysSinceShipment(calendar));
+    Mocks.register("recordReturn", new RecordReturn(register, calendar));
+    Mocks.register("checkReturnedQuantity", new CheckReturnedQuantity());
+    Mocks.register("priceSettlement", new PriceSettlement());
+    Mocks.register("tellCustomerAboutReturn", new TellCustomerAboutReturn(notices::add));
+  }
+
+  @AfterEach
+  void cleanUp() {
+    Mocks.reset();
+    ClockUtil.reset();
+    AbstractAssertions.reset();
+  }
+
+  // --- Registration (SPEC §2.1) ---
+
+  @Test
+  void aReturnIsNumberedRegisteredAndGoesToQualityDueInThreeDays() {
+    ProcessInstance pi = start(Map.of());
+    assertThat(pi).hasBusinessKey("RT-2611-0007").isWaitingAt("InvestigateReturnClaim")
+        .variables().containsEntry("returnNumber", "RT-2611-0007")
+        .containsEntry("requestedAt", MONDAY_MORNING);
+    assertThat(task()).hasCandidateGroup("quality")
+        .hasDueDate(at("2026-11-26T10:00:00+08:00"));
+    ArgumentCaptor<Claim> claim = ArgumentCaptor.forClass(Claim.class);
+    verify(register).insert(eq(new CaseNumber("RT", "2611", 7)), claim.capture(),
+        eq(MONDAY_MORNING.toInstant()), eq(pi.getId()));
+    assertThat(claim.getValue()).isEqualTo(new Claim(null, "Qian Li", "13900000000", null,
+        "DOMESTIC", "SO-2611-300", "B-1107", LocalDate.parse("2026-11-05"),
+        LocalDate.parse("2026-11-20"), "Sediment at the bottom of every bottle.", 120,
+        null, "sales1"));
+  }
+
+  @Test
+  void aReturnFromAComplaintIsClaimedOnTheDayTheComplaintWasRegistered() {
+    Map<String, Object> fromComplaint = new HashMap<>(Map.of("complaintNumber", "CP-2611-0003",
+        "registeredAt", at("2026-11-18T23:30:00+08:00"), "handling", "REPROCESS"));
+    fromComplaint.put("claimedOn", null);
+    ProcessInstance pi = start(fromComplaint);
+    assertThat(pi).variables().containsEntry("claimedOn", "2026-11-18");
+    ArgumentCaptor<Claim> claim = ArgumentCaptor.forClass(Claim.class);
+    verify(register).insert(any(), claim.capture(), any(), any());
+    assertThat(claim.getValue().complaintNumber()).isEqualTo("CP-2611-0003");
+    assertThat(claim.getValue().claimedOn()).isEqualTo(LocalDate.parse("2026-11-18"));
+  }
+
+  // --- Eligibility (SPEC §2.2) ---
+
+  @Test
+  void aClaimThatIsNotFactualIsExplainedToTheCustomerAndClosedRejected() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), investigation("SEDIMENT", false, false, "2026-11-05",
+        "The sediment is the fruit pulp named on the label."));
+    assertThat(pi).hasPassed("CountDaysSinceShipment", "DecideEligibility")
+        .isWaitingAt("ExplainRejection").variables()
+        .containsEntry("daysSinceShipment", 15).containsEntry("returnDecision", "REJECT");
+    verify(register).record(eq("RT-2611-0007"), any(Progress.class));
+    execute(job());
+    assertThat(notices).singleElement().satisfies(notice -> {
+      assertThat(notice.caseNumber()).isEqualTo("RT-2611-0007");
+      assertThat(notice.kind()).isEqualTo("RETURN_REJECTION");
+      assertThat(notice.customerPhone()).isEqualTo("13900000000");
+      assertThat(notice.message()).contains("cannot take the goods back",
+          "The sediment is the fruit pulp named on the label.");
+    });
+    execute(job());
+    assertThat(pi).hasPassedInOrder("ExplainRejection", "CloseRejectedReturn", "ReturnRejected")
+        .hasNotPassed("PrepareReturnForm").isEnded();
+    ArgumentCaptor<Progress> progress = ArgumentCaptor.forClass(Progress.class);
+    verify(register).close(eq("RT-2611-0007"), progress.capture(), eq("REJECTED"),
+        eq(MONDAY_MORNING.toInstant()));
+    assertThat(progress.getValue().decision()).isEqualTo("REJECT");
+    assertThat(progress.getValue().claimFactual()).isFalse();
+    assertThat(progress.getValue().daysSinceShipment()).isEqualTo(15);
+  }
+
+  @Test
+  void mouldFifteenDaysAfterTheOutboundDateIsAnUnconditionalReturnEvenFromBadStorage() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), investigation("MOLDY_PACKAGING", true, true, "2026-11-05", "Mould."));
+    assertThat(pi).isWaitingAt("PrepareReturnForm").variables()
+        .containsEntry("daysSinceShipment", 15)
+        .containsEntry("returnDecision", "UNCONDITIONAL_RETURN");
+    assertThat(task()).hasCandidateGroup("sales");
+  }
+
+  @Test
+  void mouldSixteenDaysAfterTheOutboundDateFromBadStorageIsRejected() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), investigation("MOLDY_PACKAGING", true, true, "2026-11-04",
+        "Stored in a damp cellar."));
+    assertThat(pi).isWaitingAt("ExplainRejection").variables()
+        .containsEntry("daysSinceShipment", 16).containsEntry("returnDecision", "REJECT");
+  }
+
+  @Test
+  void theOutboundDateQualityConfirmsCountsNotTheOneSalesTyped() {
+    ProcessInstance pi = start(Map.of("shippedOn", "2026-10-01"));
+    complete(task(), investigation("MOLDY_PACKAGING", true, false, "2026-11-10", "Mould."));
+    assertThat(pi).variables().containsEntry("daysSinceShipment", 10)
+        .containsEntry("returnDecision", "UNCONDITIONAL_RETURN");
+  }
+
+  @Test
+  void anOutboundDateAfterTheClaimIsRefusedAndQualitysTaskStaysOpen() {
+    ProcessInstance pi = start(Map.of());
+    Task investigation = task();
+    assertThatThrownBy(() -> complete(investigation,
+        investigation("SEDIMENT", true, false, "2026-11-21", "Sediment.")))
+        .isInstanceOf(NotValidException.class)
+        .hasMessageContaining("2026-11-21 is after the claim of 2026-11-20");
+    assertThat(pi).isWaitingAt("InvestigateReturnClaim").hasNotPassed("DecideEligibility");
+  }
+
+  // --- Goods: form, approval, receipt, proof, reconciliation, booking (SPEC §2.3–§2.6) ---
+
+  @Test
+  void receivedWithinTheDefaultRatioIsBookedAsReceivedAndTheCustomerTold() {
+    ProcessInstance pi = approvedReturn(Map.of(), "RETURN", 100, 12.5);
+    assertThat(task()).hasCandidateGroup("warehouse");
+    complete(task(), withVariables("receivedQuantity", 105L, "receiptNote", "5 extra cartons"));
+    ArgumentCaptor<Progress> receipt = ArgumentCaptor.forClass(Progress.class);
+    verify(register, times(2)).record(eq("RT-2611-0007"), receipt.capture());
+    assertThat(receipt.getValue().receivedQuantity()).isEqualTo(105);
+    assertThat(receipt.getValue().approvedQuantity()).isEqualTo(100);
+    assertThat(pi).isWaitingAt("ObtainReturnProof");
+    assertThat(task()).hasCandidateGroup("sales");
+    complete(task(), withVariables("returnProof", "RETURN_CERTIFICATE",
+        "proofReference", "XT-88"));
+    assertThat(pi).hasPassed("CheckReturnedQuantity", "WithinTolerance")
+        .hasNotPassed("ResolveQuantityDiscrepancy").isWaitingAt("BookReturn").variables()
+        .containsEntry("quantityReconciled", true).containsEntry("appliedOverAcceptanceRatio", 0.05)
+        .containsEntry("bookedQuantity", 105).containsEntry("settlementAmount", 1312.5);
+    assertThat(task()).hasCandidateGroup("finance");
+    complete(task(), withVariables("voucherNumber", "V-2611-0042"));
+    execute(job());
+    ArgumentCaptor<Progress> booked = ArgumentCaptor.forClass(Progress.class);
+    verify(register).close(eq("RT-2611-0007"), booked.capture(), eq("SETTLED"),
+        eq(MONDAY_MORNING.toInstant()));
+    assertThat(booked.getValue()).isEqualTo(new Progress("SEDIMENT", true, false,
+        LocalDate.parse("2026-11-05"), 15, "RETURN", "RETURN", 100, new BigDecimal("12.5"),
+        105, "RETURN_CERTIFICATE", "XT-88", 105, new BigDecimal("1312.5"), "V-2611-0042"));
+    assertThat(pi).variables().containsEntry("returnStatus", "SETTLED");
+    execute(job());
+    assertThat(pi).hasPassedInOrder("BookReturn", "SettleReturn", "TellSettlement",
+        "ReturnSettled").isEnded();
+    assertThat(notices).singleElement().satisfies(notice -> {
+      assertThat(notice.kind()).isEqualTo("RETURN_SETTLEMENT");
+      assertThat(notice.message()).contains("took back 105 units", "1312.50 CNY");
+    });
+  }
+
+  @Test
+  void oneUnitAboveTheDefaultRatioGoesToTheVicePresidentWhoDecidesTheBookedQuantity() {
+    ProcessInstance pi = receivedAndProven(Map.of(), 100, 106);
+    assertThat(pi).isWaitingAt("ResolveQuantityDiscrepancy").variables()
+        .containsEntry("quantityReconciled", false).containsEntry("acceptableQuantity", 105)
+        .doesNotContainKey("bookedQuantity");
+    assertThat(task()).hasCandidateGroup("vice-presidents");
+    complete(task(), withVariables("bookedQuantity", 100L,
+        "discrepancyNote", "Six cartons go back to the customer."));
+    assertThat(pi).isWaitingAt("BookReturn").variables()
+        .containsEntry("settlementAmount", 1250.0);
+  }
+
+  @Test
+  void theCustomersOwnRatioReplacesTheCompanyDefaultExactlyAtItsEdge() {
+    ProcessInstance pi = receivedAndProven(Map.of("overAcceptanceRatio", 0.1), 100, 110);
+    assertThat(pi).hasNotPassed("ResolveQuantityDiscrepancy").isWaitingAt("BookReturn")
+        .variables().containsEntry("appliedOverAcceptanceRatio", 0.1)
+        .containsEntry("bookedQuantity", 110);
+  }
+
+  @Test
+  void justAboveTheCustomersRatioIsEscalated() {
+    ProcessInstance pi = receivedAndProven(Map.of("overAcceptanceRatio", 0.1), 100, 111);
+    assertThat(pi).isWaitingAt("ResolveQuantityDiscrepancy");
+  }
+
+  @Test
+  void lessThanApprovedIsBookedAtWhatArrived() {
+    ProcessInstance pi = receivedAndProven(Map.of(), 100, 60);
+    assertThat(pi).isWaitingAt("BookReturn").variables().containsEntry("bookedQuantity", 60)
+        .containsEntry("settlementAmount", 750.0);
+  }
+
+  @Test
+  void theVicePresidentCannotBookMoreThanArrived() {
+    ProcessInstance pi = receivedAndProven(Map.of(), 100, 120);
+    Task decision = task();
+    assertThatThrownBy(() -> complete(decision, withVariables("bookedQuantity", 121L,
+        "discrepancyNote", "All of it.")))
+        .isInstanceOf(NotValidException.class)
+        .hasMessageContaining("between 0 and the 120 units received, not 121");
+    assertThat(pi).isWaitingAt("ResolveQuantityDiscrepancy");
+  }
+
+  @Test
+  void aReturnFormSentBackComesToSalesAgainWithTheNote() {
+    ProcessInstance pi = eligibleReturn(Map.of());
+    complete(task(), returnForm("REPROCESS", 100, 12.5));
+    assertThat(pi).isWaitingAt("ApproveReturnForm");
+    assertThat(task()).hasCandidateGroup("vice-presidents");
+    complete(task(), withVariables("approved", false, "approvalNote", "Only 80 are affected."));
+    assertThat(pi).hasPassed("ReturnFormApproved").isWaitingAt("PrepareReturnForm")
+        .variables().containsEntry("approvalNote", "Only 80 are affected.");
+    complete(task(), returnForm("REPROCESS", 80, 12.5));
+    complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
+    assertThat(pi).isWaitingAt("ReceiveReturnedGoods").variables()
+        .containsEntry("approvedQuantity", 80L);
+  }
+
+  // --- Discount or compensation instead of goods (SPEC §2.7) ---
+
+  @Test
+  void aDiscountCertificateSignedByTheVicePresidentAndTheCustomerIsBooked() {
+    ProcessInstance pi = eligibleReturn(Map.of());
+    complete(task(), discount("DISCOUNT", 800));
+    assertThat(pi).isWaitingAt("SignDiscountCertificate");
+    assertThat(task()).hasCandidateGroup("vice-presidents");
+    complete(task(), withVariables("approved", true, "approvalNote", "Signed."));
+    assertThat(pi).isWaitingAt("ConfirmCertificateWithCustomer");
+    assertThat(task()).hasCandidateGroup("sales");
+    complete(task(), withVariables("customerSigned", true, "customerNote", "Stamped."));
+    assertThat(pi).hasNotPassed("ReceiveReturnedGoods", "CheckReturnedQuantity")
+        .isWaitingAt("BookReturn").variables().containsEntry("settlementAmount", 800.0);
+    complete(task(), withVariables("voucherNumber", "V-2611-0050"));
+    execute(job());
+    execute(job());
+    assertThat(pi).hasPassed("ReturnSettled").isEnded();
+    assertThat(notices).singleElement().extracting(CustomerNotice::message).asString()
+        .contains("discount of 800.00 CNY");
+  }
+
+  @Test
+  void aCertificateTheVicePresidentWillNotSignGoesBackToSales() {
+    ProcessInstance pi = eligibleReturn(Map.of());
+    complete(task(), discount("COMPENSATION", 3000));
+    complete(task(), withVariables("approved", false, "approvalNote", "Offer a discount."));
+    assertThat(pi).hasPassed("CertificateSigned").isWaitingAt("PrepareReturnForm");
+  }
+
+  @Test
+  void aCertificateTheCustomerWillNotSignGoesBackToSalesAndMaySettleInGoods() {
+    ProcessInstance pi = eligibleReturn(Map.of());
+    complete(task(), discount("COMPENSATION", 500));
+    complete(task(), withVariables("approved", true, "approvalNote", "Signed."));
+    complete(task(), withVariables("customerSigned", false,
+        "customerNote", "Wants the goods taken back."));
+    assertThat(pi).hasPassed("CustomerSigned").isWaitingAt("PrepareReturnForm");
+    complete(task(), returnForm("RETURN", 50, 10));
+    assertThat(pi).isWaitingAt("ApproveReturnForm");
+  }
+
+  @Test
+  void compensationIsToldAsCompensation() {
+    ProcessInstance pi = eligibleReturn(Map.of());
+    complete(task(), discount("COMPENSATION", 199.99));
+    complete(task(), withVariables("approved", true, "approvalNote", "Signed."));
+    complete(task(), withVariables("customerSigned", true, "customerNote", "Stamped."));
+    complete(task(), withVariables("voucherNumber", "V-1"));
+    execute(job());
+    execute(job());
+    assertThat(pi).isEnded();
+    assertThat(notices.get(0).message()).contains("compensation of 199.99 CNY");
+    verify(register, never()).close(any(), any(), eq("REJECTED"), any());
+  }
+
+  @Test
+  void reprocessedGoodsAreToldAsReprocessed() {
+    ProcessInstance pi = eligibleReturn(Map.of());
+    complete(task(), returnForm("REPROCESS", 10, 3));
+    complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
+    complete(task(), withVariables("receivedQuantity", 10L));
+    complete(task(), withVariables("returnProof", "ORIGINAL_INVOICE", "proofReference", "F-1"));
+    complete(task(), withVariables("voucherNumber", "V-2"));
+    execute(job());
+    execute(job());
+    assertThat(pi).isEnded();
+    assertThat(notices.get(0).message()).contains("10 units for reprocessing", "30.00 CNY");
+  }
+
+  // --- helpers ---
+
+  private ProcessInstance start(Map<String, Object> overrides) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("customerName", "Qian Li");
+    variables.put("customerPhone", "13900000000");
+    variables.put("customerRegion", "DOMESTIC");
+    variables.put("orderNumber", "SO-2611-300");
+    variables.put("productBatch", "B-1107");
+    variables.put("shippedOn", "2026-11-05");
+    variables.put("claimedOn", "2026-11-20");
+    variables.put("description", "Sediment at the bottom of every bottle.");
+    variables.put("claimedQuantity", 120);
+    variables.put("requestedBy", "sales1");
+    variables.putAll(overrides);
+    ProcessInstance pi = engine.getRuntimeService()
+        .startProcessInstanceByKey("product-return", variables);
+    assertThat(pi).isStarted();
+    return pi;
+  }
+
+  private static Map<String, Object> investigation(String defect, boolean factual,
+      boolean storageFault, String shippedOn, String findings) {
+    return withVariables("defectType", defect, "claimFactual", factual,
+        "storageFault", storageFault, "shippedOn", shippedOn,
+        "investigationFindings", findings);
+  }
+
+  private static Map<String, Object> returnForm(String handling, long quantity, double price) {
+    return withVariables("handling", handling, "returnReason", "Sediment in the batch",
+        "returnBasis", "Quality report Q-17", "approvedQuantity", quantity, "unitPrice", price);
+  }
+
+  private static Map<String, Object> discount(String handling, double amount) {
+    return withVariables("handling", handling, "returnReason", "Minor defect",
+        "returnBasis", "Quality report Q-18", "discountAmount", amount);
+  }
+
+  private ProcessInstance eligibleReturn(Map<String, Object> overrides) {
+    ProcessInstance pi = start(overrides);
+    complete(task(), investigation("SEDIMENT", true, false, "2026-11-05", "Sediment."));
+    assertThat(pi).isWaitingAt("PrepareReturnForm").variables()
+        .containsEntry("returnDecision", "RETURN");
+    return pi;
+  }
+
+  private ProcessInstance approvedReturn(Map<String, Object> overrides, String handling,
+      long quantity, double price) {
+    ProcessInstance pi = eligibleReturn(overrides);
+    complete(task(), returnForm(handling, quantity, price));
+    assertThat(pi).isWaitingAt("ApproveReturnForm");
+    complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
+    assertThat(pi).isWaitingAt("ReceiveReturnedGoods");
+    return pi;
+  }
+
+  private ProcessInstance receivedAndProven(Map<String, Object> overrides, long approved,
+      long received) {
+    ProcessInstance pi = approvedReturn(overrides, "RETURN", approved, 12.5);
+    complete(task(), withVariables("receivedQuantity", received));
+    complete(task(), withVariables("returnProof", "INVOICE_COPY", "proofReference", "F-9"));
+    return pi;
+  }
+
+  private static Date at(String offsetDateTime) {
+    return Date.from(OffsetDateTime.parse(offsetDateTime).toInstant());
+  }
+}
