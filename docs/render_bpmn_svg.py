@@ -79,6 +79,8 @@ def main(source, target):
                           + text_block(cx, y + h + 14, wrap(name, 20), 10))
     for edge in root.iter('{%s}BPMNEdge' % NS['bpmndi']):
         points = [(float(p.get('x')), float(p.get('y'))) for p in edge.findall('di:waypoint', NS)]
+        xs.extend(x for x, _ in points)
+        ys.extend(y for _, y in points)
         flow = elements.get(edge.get('bpmnElement'))
         path = ' '.join(f'{x},{y}' for x, y in points)
         edges.append(f'<polyline points="{path}" fill="none" stroke="#555" stroke-width="1.2" '
@@ -87,7 +89,7 @@ def main(source, target):
             (x1, y1), (x2, y2) = points[0], points[1]
             edges.append(text_block((x1 + x2) / 2 + 4, (y1 + y2) / 2 - 4, [flow.get('name')], 10,
                                     'start'))
-    minx, miny, maxx, maxy = min(xs) - 20, min(ys) - 40, max(xs) + 40, max(ys) + 60
+    minx, miny, maxx, maxy = min(xs) - 50, min(ys) - 40, max(xs) + 40, max(ys) + 60
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{minx} {miny} {maxx - minx} '
            f'{maxy - miny}" width="{maxx - minx}" height="{maxy - miny}" '
            f'font-family="Arial, sans-serif">'
