@@ -52,6 +52,24 @@ public class WorkingDayCalendar {
     return local.with(date).toInstant();
   }
 
+  /**
+   * How many working days a piece of work took: the working dates after {@code start}'s date up
+   * to and including {@code end}'s date, in the company's time zone (0 when it ended the day it
+   * started; a case taken on Friday and closed on Monday took 1).
+   */
+  public int workingDaysBetween(Instant start, Instant end) {
+    LocalDate date = start.atZone(calendar.zone()).toLocalDate();
+    LocalDate last = end.atZone(calendar.zone()).toLocalDate();
+    int counted = 0;
+    while (date.isBefore(last)) {
+      date = date.plusDays(1);
+      if (isWorkingDay(date)) {
+        counted++;
+      }
+    }
+    return counted;
+  }
+
   /** Whether people work on this date: a make-up day, or a weekday that is no holiday. */
   public boolean isWorkingDay(LocalDate date) {
     if (calendar.makeUpWorkingDays().contains(date)) {

@@ -1,5 +1,10 @@
 package com.careflow.complaint;
 
+import static com.careflow.process.ProcessVariables.decimal;
+import static com.careflow.process.ProcessVariables.flag;
+import static com.careflow.process.ProcessVariables.text;
+
+import com.careflow.complaint.ComplaintRegister.Outcome;
 import java.time.ZoneOffset;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Closes a case (SPEC §1.9): it is CLOSED from the task's input parameter {@code closedAt} (the
  * engine's clock; the parameter is local to the task, the results go on the case); its record is retained one year, or with no end when it was marked
- * {@code important}.
+ * {@code important}. What the monthly review counts of it is recorded with it.
  */
 @Component("archiveCase")
 public class ArchiveCase implements JavaDelegate {
@@ -31,8 +36,23 @@ public class ArchiveCase implements JavaDelegate {
     caseScope.setVariable("caseStatus", "CLOSED");
     caseScope.setVariable("closedAt", closedAt);
     caseScope.setVariable("retainedUntil", retainedUntil);
-    register.close((String) execution.getVariable("complaintNumber"), closedAt.toInstant(),
+    String number = (String) execution.getVariable("complaintNumber");
+    register.recordOutcome(number, outcome(execution));
+    register.close(number, closedAt.toInstant(),
         retainedUntil == null ? null : retainedUntil.toInstant(),
         (String) execution.getVariable("remedy"));
+  }
+
+  /** Who was responsible, the money granted (an approved discount or compensation only), and
+   * the customer's ratings. */
+  private static Outcome outcome(DelegateExecution execution) {
+    String remedy = text(execution, "remedy");
+    boolean moneyGranted = ("DISCOUNT".equals(remedy) || "COMPENSATION".equals(remedy))
+        && Boolean.TRUE.equals(flag(execution, "approved"));
+    return new Outcome(text(execution, "responsibleDepartment"),
+        text(execution, "responsiblePerson"),
+        moneyGranted ? decimal(execution, "compensationAmount") : null,
+        text(execution, "satisfactionAttitude"), text(execution, "satisfactionSkill"),
+        text(execution, "satisfactionTimeliness"), text(execution, "satisfactionPromise"));
   }
 }

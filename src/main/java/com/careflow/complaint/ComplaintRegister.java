@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -30,7 +31,15 @@ public class ComplaintRegister {
       BigDecimal claimedAmount, boolean resolvedOnFirstContact, Instant registeredAt,
       String registeredBy, String processInstanceId, String status, String category,
       Boolean complaintValid, String remedy, boolean important, boolean overdue, int round,
-      Instant closedAt, Instant retainUntil, String requestHash) {}
+      Instant closedAt, Instant retainUntil, String requestHash, Outcome outcome) {}
+
+  /**
+   * What the monthly review counts of a closed case (SPEC §1.10): the responsible department
+   * and person, the discount or compensation granted, the customer's four satisfaction ratings.
+   */
+  public record Outcome(String responsibleDepartment, String responsiblePerson,
+      BigDecimal compensationAmount, String satisfactionAttitude, String satisfactionSkill,
+      String satisfactionTimeliness, String satisfactionPromise) {}
 
   /** Register filters; null means any. */
   public record Filter(String status, String category, String complaintType, Boolean overdue,
@@ -129,6 +138,32 @@ public class ComplaintRegister {
             .addValue("remedy", remedy));
   }
 
+  /** Records what the monthly review counts of a case, as it closes. */
+  public void recordOutcome(String number, Outcome outcome) {
+    jdbc.update("""
+        UPDATE complaint SET responsible_department = :department,
+          responsible_person = :person, compensation_amount = :amount,
+          satisfaction_attitude = :attitude, satisfaction_skill = :skill,
+          satisfaction_timeliness = :timeliness, satisfaction_promise = :promise
+        WHERE number = :number""",
+        new MapSqlParameterSource("number", number)
+            .addValue("department", outcome.responsibleDepartment())
+            .addValue("person", outcome.responsiblePerson())
+            .addValue("amount", outcome.compensationAmount())
+            .addValue("attitude", outcome.satisfactionAttitude())
+            .addValue("skill", outcome.satisfactionSkill())
+            .addValue("timeliness", outcome.satisfactionTimeliness())
+            .addValue("promise", outcome.satisfactionPromise()));
+  }
+
+  /** The cases closed from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+  public List<Entry> closedBetween(Instant from, Instant to) {
+    return jdbc.query("SELECT * FROM complaint WHERE closed_at >= :from AND closed_at < :to "
+            + "ORDER BY closed_at, number",
+        new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
+        ENTRY);
+  }
+
   private void update(String sql, String number, Object value) {
     jdbc.update(sql, new MapSqlParameterSource("number", number).addValue("value", value));
   }
@@ -144,7 +179,11 @@ public class ComplaintRegister {
         row.getString("process_instance_id"), row.getString("status"), row.getString("category"),
         (Boolean) row.getObject("complaint_valid"), row.getString("remedy"),
         row.getBoolean("important"), row.getBoolean("overdue"), row.getInt("handling_round"),
-        instant(row, "closed_at"), instant(row, "retain_until"), row.getString("request_hash"));
+        instant(row, "closed_at"), instant(row, "retain_until"), row.getString("request_hash"),
+        new Outcome(row.getString("responsible_department"), row.getString("responsible_person"),
+            row.getBigDecimal("compensation_amount"), row.getString("satisfaction_attitude"),
+            row.getString("satisfaction_skill"), row.getString("satisfaction_timeliness"),
+            row.getString("satisfaction_promise")));
   }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {

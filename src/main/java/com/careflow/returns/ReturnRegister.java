@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -103,6 +104,14 @@ public class ReturnRegister {
   public Optional<Entry> find(String number) {
     return jdbc.query("SELECT * FROM product_return WHERE number = :number",
         new MapSqlParameterSource("number", number), ENTRY).stream().findFirst();
+  }
+
+  /** The returns closed from {@code from} (inclusive) to {@code to} (exclusive). */
+  public List<Entry> closedBetween(Instant from, Instant to) {
+    return jdbc.query("SELECT * FROM product_return WHERE closed_at >= :from AND closed_at < :to "
+            + "ORDER BY closed_at, number",
+        new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
+        ENTRY);
   }
 
   /** A page of the register, newest first, and how many returns match in all. */

@@ -28,6 +28,21 @@ class WorkingDayCalendarTest {
       Set.of(date("2026-09-20"), date("2026-10-10"), date("2026-02-14"))));
 
   @Test
+  void workingDaysTakenCountTheWorkingDatesAfterTheStartInTheCompanysZone() {
+    // the same day: 0; Friday to Monday: 1; across National Day and the make-up Saturday: 3
+    assertThat(between("2026-11-20T09:00:00+08:00", "2026-11-20T18:00:00+08:00")).isZero();
+    assertThat(between("2026-11-20T19:30:00+08:00", "2026-11-23T08:00:00+08:00")).isEqualTo(1);
+    assertThat(between("2026-09-30T10:00:00+08:00", "2026-10-10T10:00:00+08:00")).isEqualTo(3);
+    // 23:30 UTC on the 19th is already Friday the 20th in Shanghai
+    assertThat(between("2026-11-19T23:30:00Z", "2026-11-23T01:00:00Z")).isEqualTo(1);
+  }
+
+  private int between(String start, String end) {
+    return calendar.workingDaysBetween(OffsetDateTime.parse(start).toInstant(),
+        OffsetDateTime.parse(end).toInstant());
+  }
+
+  @Test
   void aHolidayWeekIsSkipped() {
     // Wednesday 30 September 10:00: the next working day is Thursday 8 October.
     assertThat(add("2026-09-30T10:00:00+08:00", 1)).isEqualTo(at("2026-10-08T10:00:00+08:00"));

@@ -28,6 +28,7 @@ import com.careflow.returns.RecordReturn;
 import com.careflow.returns.RegisterReturn;
 import com.careflow.returns.ReturnRegister;
 import com.careflow.returns.TellCustomerAboutReturn;
+import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -333,6 +334,9 @@ class ComplaintHandlingProcessTest {
     verify(register).recordTriage("CP-2611-0001", true, "PRODUCT_QUALITY", false);
     verify(register).close("CP-2611-0001", FRIDAY_EVENING.toInstant(),
         at("2027-11-20T19:30:00+08:00").toInstant(), "COMPENSATION");
+    verify(register).recordOutcome("CP-2611-0001", new ComplaintRegister.Outcome("Production",
+        null, new BigDecimal("3000"), "VERY_SATISFIED", "SATISFIED", "SATISFIED",
+        "VERY_SATISFIED"));
     verify(register, never()).markOverdue(any());
   }
 
