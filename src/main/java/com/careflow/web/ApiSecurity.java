@@ -17,7 +17,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Security of the programmatic APIs. Every call to {@code /engine-rest/**} (Camunda's REST API)
- * and {@code /api/**} (CareFlow's) needs HTTP Basic credentials of a Camunda user; without them
+ * and {@code /api/**} and {@code /reports/**} (CareFlow's) need HTTP Basic credentials of a Camunda user; without them
  * the answer is 401 with a problem+json body. The calls are stateless (no session cookie), so
  * CSRF tokens do not apply to them.
  *
@@ -34,7 +34,8 @@ public class ApiSecurity {
    */
   static final RequestMatcher API_PATHS = new OrRequestMatcher(
       PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
-      PathPatternRequestMatcher.withDefaults().matcher("/api/**"));
+      PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+      PathPatternRequestMatcher.withDefaults().matcher("/reports/**"));
 
   @Bean
   SecurityFilterChain apiFilterChain(HttpSecurity http, ProblemResponses problems) throws Exception {

@@ -1,0 +1,243 @@
+package com.careflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careflow.support.BasicAuth;
+import com.careflow.support.CareFlowSpringTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * SPEC §1.10 against a seeded month, March 2026 (Shanghai time): a complaint closed at 23:30
+ * on the 31st counts in March, one closed ten minutes into April does not; one was reopened;
+ * one was not upheld; a consultation counts by type only; two returns closed.
+ */
+@CareFlowSpringTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MonthlyReportTest {
+
+  @LocalServerPort private int port;
+  @Autowired private ObjectMapper json;
+  @Autowired private JdbcTemplate jdbc;
+  @Autowired private MonthlyReviews reviews;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void seedMarch() {
+    complaint("9001", "COMPLAINT", true, "PRODUCT_QUALITY", "Production", "Lin", "COMPENSATION",
+        "3000", "2026-03-02T09:00:00+08:00", "2026-03-05T10:00:00+08:00", false, 1,
+        "VERY_SATISFIED", "VERY_SATISFIED", "VERY_SATISFIED", "VERY_SATISFIED");
+    complaint("9002", "COMPLAINT", true, "NON_QUALITY", "Logistics", null, "NONE", null,
+        "2026-03-26T10:00:00+08:00", "2026-03-31T23:30:00+08:00", true, 2,
+        "SATISFIED", "AVERAGE", "POOR", "AVERAGE");
+    complaint("9003", "COMPLAINT", false, null, null, null, null, null,
+        "2026-03-10T09:00:00+08:00", "2026-03-10T15:00:00+08:00", false, 1,
+        null, null, null, null);
+    complaint("9004", "CONSULTATION", null, null, null, null, null, null,
+        "2026-03-12T09:00:00+08:00", "2026-03-12T09:05:00+08:00", false, 1,
+        null, null, null, null);
+    complaint("9005", "COMPLAINT", true, "PRODUCT_QUALITY", "Production", "Lin", "NONE", null,
+        "2026-03-30T09:00:00+08:00", "2026-04-01T00:10:00+08:00", false, 1,
+        "POOR", "POOR", "POOR", "POOR");
+    complaint("9006", "COMPLAINT", true, "PRODUCT_QUALITY", "Production", "Lin", "RETURN", null,
+        "2026-03-16T09:00:00+08:00", "2026-03-20T17:00:00+08:00", false, 1,
+        "SATISFIED", "SATISFIED", "SATISFIED", "SATISFIED");
+    returned("9001", "SETTLED", 48, "600.00", "2026-03-20T12:00:00+08:00");
+    returned("9002", "REJECTED", null, null, "2026-03-25T12:00:00+08:00");
+  }
+
+  @Test
+  void theMonthsFiguresCountWhatClosedInItInTheCompanysZone() throws Exception {
+    JsonNode report = json.readTree(get("csmanager",
+        "/api/reports/complaints/monthly?month=2026-03").body());
+    assertThat(report.get("month").asText()).isEqualTo("2026-03");
+    assertThat(report.get("closedCases").asInt()).isEqualTo(5);
+    assertThat(report.get("byType").toString())
+        .isEqualTo("{\"COMPLAINT\":4,\"CONSULTATION\":1}");
+    assertThat(report.get("complaints").asInt()).isEqualTo(4);
+    assertThat(report.get("upheld").asInt()).isEqualTo(3);
+    assertThat(report.get("reopened").asInt()).isEqualTo(1);
+    assertThat(report.get("byCategory").toString())
+        .isEqualTo("{\"PRODUCT_QUALITY\":2,\"NON_QUALITY\":1}");
+    assertThat(report.get("byRemedy").toString())
+        .isEqualTo("{\"COMPENSATION\":1,\"NONE\":1,\"RETURN\":1}");
+    assertThat(report.get("byResponsibleDepartment").toString())
+        .isEqualTo("{\"Production\":2,\"Logistics\":1}");
+    assertThat(report.get("onTime").asInt()).isEqualTo(3);
+    assertThat(report.get("overdue").asInt()).isEqualTo(1);
+    assertThat(report.get("onTimeRate").asDouble()).isEqualTo(0.75);
+    // 3 (Mon 2 → Thu 5), 3 (Thu 26 → Tue 31), 0 (same day), 4 (Mon 16 → Fri 20)
+    assertThat(report.get("averageHandlingWorkingDays").asDouble()).isEqualTo(2.5);
+    assertThat(report.get("compensationGranted").decimalValue()).isEqualByComparingTo("3000");
+    assertThat(report.get("satisfaction").get("attitude").toString()).isEqualTo(
+        "{\"VERY_SATISFIED\":1,\"SATISFIED\":2,\"AVERAGE\":0,\"POOR\":0}");
+    assertThat(report.get("satisfaction").get("timeliness").get("POOR").asInt()).isEqualTo(1);
+    JsonNode returns = report.get("returns");
+    assertThat(returns.get("settled").asInt()).isEqualTo(1);
+    assertThat(returns.get("rejected").asInt()).isEqualTo(1);
+    assertThat(returns.get("bookedQuantity").asLong()).isEqualTo(48);
+    assertThat(returns.get("settlementAmount").decimalValue()).isEqualByComparingTo("600");
+    assertThat(report.get("penalties").toString()).isEqualTo(
+        "[{\"department\":\"Production\",\"person\":\"Lin\",\"points\":2},"
+            + "{\"department\":\"Logistics\",\"person\":null,\"points\":1}]");
+    JsonNode trend = report.get("onTimeTrend");
+    assertThat(trend).hasSize(12);
+    assertThat(trend.get(0).get("month").asText()).isEqualTo("2025-04");
+    assertThat(trend.get(11).toString())
+        .isEqualTo("{\"month\":\"2026-03\",\"closed\":4,\"onTime\":3,\"rate\":0.75}");
+    assertThat(trend.get(10).get("rate").isNull()).isTrue();
+
+    JsonNode april = json.readTree(get("csmanager",
+        "/api/reports/complaints/monthly?month=2026-04").body());
+    assertThat(april.get("complaints").asInt()).as("closed 00:10 on 1 April").isEqualTo(1);
+  }
+
+  @Test
+  void theCsvHasOneLinePerClosedCaseInTheDocumentedColumns() throws Exception {
+    HttpResponse<String> response = get("gmoffice",
+        "/api/reports/complaints/monthly.csv?month=2026-03");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
+    assertThat(response.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"complaints-2026-03.csv\"");
+    List<String> lines = response.body().lines().toList();
+    assertThat(lines.get(0)).startsWith("\uFEFF");
+    assertThat(Arrays.asList(lines.get(0).substring(1).split(","))).containsExactly(
+        "number", "type", "channel", "category", "upheld", "responsible_department",
+        "responsible_person", "remedy", "compensation_amount", "registered_at", "closed_at",
+        "handling_working_days", "on_time", "rounds", "satisfaction_attitude",
+        "satisfaction_skill", "satisfaction_timeliness", "satisfaction_promise",
+        "penalty_points");
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(5)).isEqualTo("CP-2603-9002,COMPLAINT,PHONE,NON_QUALITY,true,Logistics,"
+        + ",NONE,,2026-03-26T02:00:00Z,2026-03-31T15:30:00Z,3,false,2,SATISFIED,AVERAGE,POOR,"
+        + "AVERAGE,1");
+    assertThat(lines).anySatisfy(line -> assertThat(line)
+        .startsWith("CP-2603-9003,COMPLAINT,PHONE,,false,").endsWith(",0,true,1,,,,,0"));
+    assertThat(lines).anySatisfy(line -> assertThat(line)
+        .startsWith("CP-2603-9004,CONSULTATION,PHONE,,,"));
+    assertThat(lines).noneMatch(line -> line.startsWith("CP-2604-9005"));
+  }
+
+  @Test
+  void thePageShowsTheFiguresChartsAndThePublishedReview() throws Exception {
+    reviews.compiled("2026-03", "test", "{}", OffsetDateTime.parse("2026-04-01T08:00:00+08:00")
+        .toInstant());
+    reviews.published("2026-03", "Production: 2 points; Lin to retrain.", "gmoffice",
+        OffsetDateTime.parse("2026-04-08T10:00:00+08:00").toInstant());
+    HttpResponse<String> page = get("vp", "/reports/complaints/monthly?month=2026-03");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(page.body())
+        .contains("<span id=\"month\">2026-03</span>", "<b id=\"complaints\">4</b>",
+            "<b id=\"upheld\">3</b>", "<b id=\"on-time-rate\">75%</b>",
+            "<b id=\"handling-days\">2.5</b>", "Reviewed by <span>gmoffice</span>",
+            "Production: 2 points; Lin to retrain.", "monthly.csv?month=2026-03")
+        .contains("<svg", "PRODUCT_QUALITY", ">75%</text>", "very satisfied")
+        .doesNotContain("<script");
+    assertThat(page.body().split("<svg", -1)).hasSize(4);
+  }
+
+  @Test
+  void withoutAMonthThePageShowsLastMonth() throws Exception {
+    HttpResponse<String> page = get("gm", "/reports/complaints/monthly");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Complaints closed in");
+  }
+
+  @ParameterizedTest(name = "month={0}")
+  @CsvSource({"2026-13", "March", "2099-01", "''"})
+  void aBadMonthIs400NamingIt(String month) throws Exception {
+    for (String path : List.of("/api/reports/complaints/monthly?month=",
+        "/api/reports/complaints/monthly.csv?month=")) {
+      HttpResponse<String> response = get("csmanager", path + month);
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      assertThat(json.readTree(response.body()).get("errors").findValuesAsText("field"))
+          .containsExactly("month");
+    }
+  }
+
+  @Test
+  void onlyManagersReadTheReport() throws Exception {
+    assertThat(get("agent", "/api/reports/complaints/monthly?month=2026-03").statusCode())
+        .isEqualTo(403);
+    assertThat(get("warehouse", "/reports/complaints/monthly?month=2026-03").statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/reports/complaints/monthly")).GET().build(),
+        BodyHandlers.ofString());
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+  }
+
+  @Test
+  void theIndexPageLinksTheAppsAndTheReport() throws Exception {
+    HttpResponse<String> index = http.send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + port + "/")).GET().build(), BodyHandlers.ofString());
+    assertThat(index.statusCode()).isEqualTo(200);
+    assertThat(index.body()).contains("/camunda/app/tasklist/", "/camunda/app/cockpit/",
+        "/reports/complaints/monthly");
+  }
+
+  private void complaint(String serial, String type, Boolean upheld, String category,
+      String department, String person, String remedy, String compensation, String registered,
+      String closed, boolean overdue, int round, String attitude, String skill,
+      String timeliness, String promise) {
+    Timestamp registeredAt = Timestamp.from(OffsetDateTime.parse(registered).toInstant());
+    String period = "26" + registered.substring(5, 7);
+    jdbc.update("""
+        INSERT INTO complaint (number, period, serial, complaint_type, channel, customer_name,
+          customer_phone, customer_region, subject, description, resolved_on_first_contact,
+          registered_at, registered_by, status, category, complaint_valid, remedy, overdue,
+          handling_round, closed_at, responsible_department, responsible_person,
+          compensation_amount, satisfaction_attitude, satisfaction_skill,
+          satisfaction_timeliness, satisfaction_promise)
+        VALUES (?, ?, ?, ?, 'PHONE', 'Seeded', '13800000000', 'DOMESTIC', 'Seeded', 'Seeded',
+          FALSE, ?, 'agent', 'CLOSED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        "CP-" + period + "-" + serial, period, Integer.parseInt(serial), type, registeredAt,
+        category, upheld, remedy, overdue, round,
+        Timestamp.from(OffsetDateTime.parse(closed).toInstant()), department, person,
+        compensation == null ? null : new BigDecimal(compensation), attitude, skill,
+        timeliness, promise);
+  }
+
+  private void returned(String serial, String status, Integer booked, String amount,
+      String closed) {
+    Timestamp closedAt = Timestamp.from(OffsetDateTime.parse(closed).toInstant());
+    jdbc.update("""
+        INSERT INTO product_return (number, period, serial, customer_name, customer_phone,
+          customer_region, claimed_on, description, requested_at, process_instance_id, status,
+          booked_quantity, settlement_amount, closed_at)
+        VALUES (?, '2603', ?, 'Seeded', '13800000000', 'DOMESTIC', DATE '2026-03-01', 'Seeded',
+          ?, 'seeded', ?, ?, ?, ?)""",
+        "RT-2603-" + serial, Integer.parseInt(serial), closedAt, status, booked,
+        amount == null ? null : new BigDecimal(amount), closedAt);
+  }
+
+  private HttpResponse<String> get(String user, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", BasicAuth.header(user, "demo")).GET().build(),
+        BodyHandlers.ofString());
+  }
+}
