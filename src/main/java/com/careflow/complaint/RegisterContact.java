@@ -1,5 +1,7 @@
 package com.careflow.complaint;
 
+import static com.careflow.process.ProcessVariables.text;
+
 import com.careflow.complaint.ComplaintIntake.Registered;
 import com.careflow.complaint.ComplaintRequest.Channel;
 import com.careflow.complaint.ComplaintRequest.ComplaintType;
@@ -65,11 +67,6 @@ public class RegisterContact implements JavaDelegate {
         execution.getVariable("claimedAmount") instanceof Number amount
             ? new BigDecimal(amount.toString()) : null,
         Boolean.TRUE.equals(execution.getVariable("resolvedOnFirstContact")));
-  }
-
-  private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString();
   }
 
   private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {

@@ -1,12 +1,8 @@
 package com.careflow.returns;
 
-import com.careflow.calendar.CalendarProperties;
 import com.careflow.web.ApiProblemHandler.FieldProblem;
 import com.careflow.web.InvalidRequestException;
 import jakarta.validation.Validator;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -30,13 +26,10 @@ public class ReturnIntake {
 
   private final RuntimeService runtime;
   private final Validator validator;
-  private final ZoneId zone;
-  private final Clock clock = Clock.systemUTC();
 
-  public ReturnIntake(RuntimeService runtime, Validator validator, CalendarProperties calendar) {
+  public ReturnIntake(RuntimeService runtime, Validator validator) {
     this.runtime = runtime;
     this.validator = validator;
-    this.zone = calendar.zone();
   }
 
   public Registered request(ReturnRequest request, String salesperson) {
@@ -71,9 +64,8 @@ public class ReturnIntake {
     variables.put("orderNumber", request.orderNumber());
     variables.put("productBatch", request.productBatch());
     variables.put("shippedOn", request.shippedOn().toString());
-    LocalDate claimedOn = request.claimedOn() != null ? request.claimedOn()
-        : LocalDate.now(clock.withZone(zone));
-    variables.put("claimedOn", claimedOn.toString());
+    // without one, RegisterReturn claims it today, on the engine's clock, in the company zone
+    variables.put("claimedOn", request.claimedOn() == null ? null : request.claimedOn().toString());
     variables.put("description", request.description());
     variables.put("claimedQuantity", request.claimedQuantity());
     variables.put("handling", request.handling() == null ? null : request.handling().name());

@@ -75,7 +75,12 @@ public class ComplaintStatistics {
   }
 
   public MonthlyComplaintReport report(YearMonth month) {
-    List<Entry> closed = closedIn(month);
+    // one read of the twelve months up to this one serves the trend and the month itself
+    List<Entry> year = complaints.closedBetween(start(month.minusMonths(11)),
+        start(month.plusMonths(1)));
+    Instant monthStart = start(month);
+    List<Entry> closed = year.stream()
+        .filter(entry -> !entry.closedAt().isBefore(monthStart)).toList();
     List<Entry> handled = closed.stream().filter(ComplaintStatistics::isComplaint).toList();
     List<Entry> upheld = handled.stream()
         .filter(entry -> Boolean.TRUE.equals(entry.complaintValid())).toList();
@@ -103,7 +108,7 @@ public class ComplaintStatistics {
                 .filter(Objects::nonNull).mapToLong(Integer::longValue).sum(),
             closedReturns.stream().map(r -> r.progress().settlementAmount())
                 .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)),
-        penalties(upheld), trend(month), reviews.find(month.toString()).orElse(null));
+        penalties(upheld), trend(month, year), reviews.find(month.toString()).orElse(null));
   }
 
   private Instant start(YearMonth month) {
@@ -164,13 +169,13 @@ public class ComplaintStatistics {
   }
 
   /** The on-time rate of the twelve months up to {@code month}, oldest first. */
-  private List<MonthRate> trend(YearMonth month) {
+  private List<MonthRate> trend(YearMonth month, List<Entry> closedInTheseMonths) {
     YearMonth first = month.minusMonths(11);
     Map<YearMonth, long[]> counts = new TreeMap<>();
     for (YearMonth m = first; !m.isAfter(month); m = m.plusMonths(1)) {
       counts.put(m, new long[2]);
     }
-    for (Entry entry : complaints.closedBetween(start(first), start(month.plusMonths(1)))) {
+    for (Entry entry : closedInTheseMonths) {
       if (isComplaint(entry)) {
         long[] closedAndOnTime = counts.get(YearMonth.from(entry.closedAt().atZone(zone)));
         closedAndOnTime[0]++;

@@ -16,10 +16,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Security of the programmatic APIs. Every call to {@code /engine-rest/**} (Camunda's REST API)
- * and {@code /api/**} and {@code /reports/**} (CareFlow's) need HTTP Basic credentials of a Camunda user; without them
- * the answer is 401 with a problem+json body. The calls are stateless (no session cookie), so
- * CSRF tokens do not apply to them.
+ * Security of the programmatic APIs. Every call to {@code /engine-rest/**} (Camunda's REST API),
+ * {@code /api/**} and {@code /reports/**} (CareFlow's) needs HTTP Basic credentials of a
+ * Camunda user; without them the answer is 401 with a problem+json body. The calls are
+ * stateless (no session cookie), so CSRF tokens do not apply to them.
  *
  * <p>The web apps (Tasklist, Cockpit, Admin under {@code /camunda}) are not matched here: they
  * keep their own login, session and CSRF protection. Actuator exposes only health.

@@ -138,6 +138,14 @@ class ProductReturnProcessTest {
     assertThat(claim.getValue().claimedOn()).isEqualTo(LocalDate.parse("2026-11-18"));
   }
 
+  @Test
+  void aReturnFromSalesWithoutAClaimDateIsClaimedTodayInTheCompanysZone() {
+    Map<String, Object> undated = new HashMap<>();
+    undated.put("claimedOn", null);
+    ProcessInstance pi = start(undated);
+    assertThat(pi).variables().containsEntry("claimedOn", "2026-11-23");
+  }
+
   // --- Eligibility (SPEC §2.2) ---
 
   @Test
