@@ -2,17 +2,14 @@ package com.careflow.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careflow.support.BasicAuth;
+import com.careflow.support.ApiClient;
 import com.careflow.support.CareFlowSpringTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +18,10 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +39,12 @@ class ComplaintApiTest {
   @Autowired private ProcessEngine engine;
   @Autowired private ComplaintIntake intake;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private ApiClient api;
+
+  @BeforeEach
+  void connect() {
+    api = new ApiClient(port);
+  }
 
   @Test
   void anAgentRegistersAComplaintAndOwnsItsTriage() throws Exception {
@@ -235,9 +240,9 @@ class ComplaintApiTest {
 
   @Test
   void aBodyThatIsNotJsonContentIs415() throws Exception {
-    HttpResponse<String> response = http.send(request("agent", "/api/complaints")
+    HttpResponse<String> response = api.send(api.request("agent", "/api/complaints")
         .header("Content-Type", "text/plain").POST(BodyPublishers.ofString(complaint()
-            .toString())).build(), BodyHandlers.ofString());
+            .toString())));
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
@@ -255,13 +260,13 @@ class ComplaintApiTest {
   // Every bad-input check also proves nothing was stored or started:
   private List<Long> storedBefore;
 
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void rememberWhatIsStored() {
     storedBefore = stored();
   }
 
-  @org.junit.jupiter.api.AfterEach
-  void checkNothingLeakedFromRejectedRequests(org.junit.jupiter.api.TestInfo test) {
+  @AfterEach
+  void checkNothingLeakedFromRejectedRequests(TestInfo test) {
     if (test.getTestMethod().map(m -> m.getName().contains("Is400")
         || m.getName().startsWith("aBodyThatIsNot")).orElse(false)) {
       assertThat(stored()).as("complaints and cases after a rejected request")
@@ -314,20 +319,14 @@ class ComplaintApiTest {
   }
 
   private HttpResponse<String> post(String user, String body, String key) throws Exception {
-    HttpRequest.Builder request = request(user, "/api/complaints")
-        .header("Content-Type", "application/json").POST(BodyPublishers.ofString(body));
+    HttpRequest.Builder request = api.request(user, "/api/complaints");
     if (key != null) {
       request.header("Idempotency-Key", key);
     }
-    return http.send(request.build(), BodyHandlers.ofString());
+    return api.postJson(request, body);
   }
 
   private HttpResponse<String> get(String user, String path) throws Exception {
-    return http.send(request(user, path).GET().build(), BodyHandlers.ofString());
-  }
-
-  private HttpRequest.Builder request(String user, String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", BasicAuth.header(user, "demo"));
+    return api.get(user, path);
   }
 }

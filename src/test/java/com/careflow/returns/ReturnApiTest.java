@@ -3,17 +3,12 @@ package com.careflow.returns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careflow.support.AsyncSteps;
-import com.careflow.support.BasicAuth;
+import com.careflow.support.ApiClient;
 import com.careflow.support.CareFlowSpringTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +37,12 @@ class ReturnApiTest {
   @Autowired private JdbcTemplate jdbc;
   @Autowired private ProcessEngine engine;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private ApiClient api;
+
+  @BeforeEach
+  void connect() {
+    api = new ApiClient(port);
+  }
 
   @Test
   void salesStartsAReturnThatQualityInvestigates() throws Exception {
@@ -121,9 +121,8 @@ class ReturnApiTest {
         .put("shippedOn", "2026-11-10");
     complaint.putObject("customer").put("name", "Sun Wu").put("phone", "13500000000")
         .put("region", "DOMESTIC");
-    HttpResponse<String> registered = send(request("agent", "/api/complaints")
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(complaint.toString())));
+    HttpResponse<String> registered = api.postJson(api.request("agent", "/api/complaints"),
+        complaint.toString());
     String complaintNumber = json.readTree(registered.body()).get("number").asText();
     work(complaintNumber, Map.of("complaintValid", true, "category", "RETURN_REQUEST",
         "specialCase", false, "triageNote", "They want to send the goods back."));
@@ -149,8 +148,7 @@ class ReturnApiTest {
     assertThat(agent.statusCode()).isEqualTo(403);
     assertThat(agent.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(post("salesmanager", returnRequest()).statusCode()).isEqualTo(201);
-    HttpResponse<String> anonymous = send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/api/returns")).GET());
+    HttpResponse<String> anonymous = api.send(api.anonymous("/api/returns").GET());
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
 
@@ -282,20 +280,10 @@ class ReturnApiTest {
   }
 
   private HttpResponse<String> post(String user, String body) throws Exception {
-    return send(request(user, "/api/returns").header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(body)));
+    return api.postJson(api.request(user, "/api/returns"), body);
   }
 
   private HttpResponse<String> get(String user, String path) throws Exception {
-    return send(request(user, path).GET());
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.build(), BodyHandlers.ofString());
-  }
-
-  private HttpRequest.Builder request(String user, String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", BasicAuth.header(user, "demo"));
+    return api.get(user, path);
   }
 }

@@ -2,16 +2,12 @@ package com.careflow.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careflow.support.BasicAuth;
+import com.careflow.support.ApiClient;
 import com.careflow.support.CareFlowSpringTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -39,10 +35,11 @@ class MonthlyReportTest {
   @Autowired private JdbcTemplate jdbc;
   @Autowired private MonthlyReviews reviews;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private ApiClient api;
 
   @BeforeAll
   void seedMarch() {
+    api = new ApiClient(port);
     complaint("9001", "COMPLAINT", true, "PRODUCT_QUALITY", "Production", "Lin", "COMPENSATION",
         "3000", "2026-03-02T09:00:00+08:00", "2026-03-05T10:00:00+08:00", false, 1,
         "VERY_SATISFIED", "VERY_SATISFIED", "VERY_SATISFIED", "VERY_SATISFIED");
@@ -184,17 +181,15 @@ class MonthlyReportTest {
         .isEqualTo(403);
     assertThat(get("warehouse", "/reports/complaints/monthly?month=2026-03").statusCode())
         .isEqualTo(403);
-    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/reports/complaints/monthly")).GET().build(),
-        BodyHandlers.ofString());
+    HttpResponse<String> anonymous =
+        api.send(api.anonymous("/reports/complaints/monthly").GET());
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
   }
 
   @Test
   void theIndexPageLinksTheAppsAndTheReport() throws Exception {
-    HttpResponse<String> index = http.send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + port + "/")).GET().build(), BodyHandlers.ofString());
+    HttpResponse<String> index = api.send(api.anonymous("/").GET());
     assertThat(index.statusCode()).isEqualTo(200);
     assertThat(index.body()).contains("/camunda/app/tasklist/", "/camunda/app/cockpit/",
         "/reports/complaints/monthly");
@@ -236,8 +231,6 @@ class MonthlyReportTest {
   }
 
   private HttpResponse<String> get(String user, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", BasicAuth.header(user, "demo")).GET().build(),
-        BodyHandlers.ofString());
+    return api.get(user, path);
   }
 }
