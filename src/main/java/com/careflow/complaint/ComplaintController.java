@@ -6,6 +6,7 @@ import com.careflow.complaint.ComplaintRequest.ComplaintType;
 import com.careflow.customer.Customer;
 import com.careflow.customer.Customer.Region;
 import com.careflow.register.RegisterQuery;
+import com.careflow.web.NotFound;
 import com.careflow.web.OpenTasks;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -134,8 +134,6 @@ public class ComplaintController {
   }
 
   private static ErrorResponseException notFound(String number) {
-    ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
-    notFound.setDetail("No complaint numbered " + number);
-    return notFound;
+    return NotFound.because("No complaint numbered " + number);
   }
 }

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * A filtered, paged search of one of CareFlow's registers (complaints, returns): each filter
+ * A filtered, paged search of one of CareFlow's registers (complaints, returns, employees): each filter
  * given adds a condition, a filter left null adds none; the page is newest first.
  */
 public final class RegisterQuery {
@@ -17,16 +17,23 @@ public final class RegisterQuery {
   public record Page<T>(List<T> entries, int page, int size, long total) {}
 
   private final String table;
+  private final String key;
   private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
   private final MapSqlParameterSource params = new MapSqlParameterSource();
 
-  private RegisterQuery(String table) {
+  private RegisterQuery(String table, String key) {
     this.table = table;
+    this.key = key;
   }
 
   /** A search of {@code table}, one of the registers' own table names (never user input). */
   public static RegisterQuery of(String table) {
-    return new RegisterQuery(table);
+    return of(table, "number");
+  }
+
+  /** A search of {@code table} whose rows are identified by {@code key} (never user input). */
+  public static RegisterQuery of(String table, String key) {
+    return new RegisterQuery(table, key);
   }
 
   /** Rows whose {@code column} equals {@code value}, when a value is given. */
@@ -51,14 +58,14 @@ public final class RegisterQuery {
     return this;
   }
 
-  /** One page of the matching rows, newest first by {@code newestFirst}, then by number. */
+  /** One page of the matching rows, newest first by {@code newestFirst}, then by key. */
   public <T> Page<T> page(NamedParameterJdbcTemplate jdbc, String newestFirst, RowMapper<T> rows,
       int page, int size) {
     Long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + where, params, Long.class);
     MapSqlParameterSource paged = new MapSqlParameterSource(params.getValues())
         .addValue("limit", size).addValue("offset", (long) page * size);
     List<T> entries = jdbc.query("SELECT * FROM " + table + where + " ORDER BY " + newestFirst
-        + " DESC, number DESC LIMIT :limit OFFSET :offset", paged, rows);
+        + " DESC, " + key + " DESC LIMIT :limit OFFSET :offset", paged, rows);
     return new Page<>(entries, page, size, total == null ? 0 : total);
   }
 }

@@ -4,6 +4,7 @@ import com.careflow.register.RegisterQuery;
 import com.careflow.returns.ReturnIntake.Registered;
 import com.careflow.returns.ReturnRegister.Entry;
 import com.careflow.returns.ReturnRequest.Handling;
+import com.careflow.web.NotFound;
 import com.careflow.web.OpenTasks;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,11 +14,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,11 +53,8 @@ public class ReturnController {
 
   @GetMapping("/{number}")
   public ReturnView get(@PathVariable String number) {
-    Entry entry = register.find(number).orElseThrow(() -> {
-      ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
-      notFound.setDetail("No return numbered " + number);
-      return notFound;
-    });
+    Entry entry = register.find(number)
+        .orElseThrow(() -> NotFound.because("No return numbered " + number));
     return ReturnView.of(entry, openTasks.of(entry.processInstanceId()));
   }
 
