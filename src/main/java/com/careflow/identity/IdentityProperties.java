@@ -13,10 +13,14 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The company's departments as Camunda groups (SPEC §5), from {@code careflow.identity.*}.
  * Group ids are part of the contract: models name them as candidate groups.
+ *
+ * <p>{@code initial-password} is the password of the Tasklist accounts onboarding creates
+ * ({@link StaffAccounts}); left out, as in production, an administrator gives one in Admin.
+ * Only the demo profile sets it.
  */
 @Validated
 @ConfigurationProperties("careflow.identity")
-public record IdentityProperties(@NotEmpty List<@Valid StaffGroup> groups) {
+public record IdentityProperties(@NotEmpty List<@Valid StaffGroup> groups, String initialPassword) {
 
   /**
    * @param id the Camunda group id, e.g. {@code cs-agents}

@@ -1,0 +1,123 @@
+package com.careflow.employee;
+
+import com.careflow.employee.Employee.Status;
+import com.careflow.employee.HrEntries.CertificateEntry;
+import com.careflow.employee.HrEntries.CourseResultEntry;
+import com.careflow.employee.HrEntries.DisciplinaryActionEntry;
+import com.careflow.employee.HrEntries.PerformanceScoreEntry;
+import com.careflow.register.RegisterQuery;
+import com.careflow.web.OpenTasks;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The employee records (SPEC §3, §4): HR and the managers read them; HR records performance
+ * scores, disciplinary actions, certificates and course results. A hire is registered by
+ * {@code POST /api/employees}, which starts onboarding ({@code onboarding.HiringController}).
+ */
+@RestController
+@RequestMapping("/api/employees")
+public class EmployeeController {
+
+  /** Personnel files are for HR and the managers. */
+  static final String READERS = "hasAnyAuthority('GROUP_hr', 'GROUP_hr-managers', "
+      + "'GROUP_cs-managers', 'GROUP_vice-presidents', 'GROUP_general-managers')";
+
+  /** Only HR writes them. */
+  public static final String HR = "hasAnyAuthority('GROUP_hr', 'GROUP_hr-managers')";
+
+  private static final String MONTH = "\\d{4}-(0[1-9]|1[0-2])";
+
+  private final EmployeeRecords records;
+  private final EmployeeFile file;
+  private final OpenTasks openTasks;
+
+  public EmployeeController(EmployeeRecords records, EmployeeFile file, OpenTasks openTasks) {
+    this.records = records;
+    this.file = file;
+    this.openTasks = openTasks;
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize(READERS)
+  public EmployeeView get(@PathVariable String id) {
+    Employee employee = file.employee(id);
+    return new EmployeeView(employee, records.history(id),
+        openTasks.of(employee.processInstanceId()));
+  }
+
+  /** A page of the records: its lines, which page, and how many match in all. */
+  public record EmployeePage(List<EmployeeView> items, int page, int size, long total) {}
+
+  /** The records, newest hire first, by status and department. */
+  @GetMapping
+  @PreAuthorize(READERS)
+  public EmployeePage list(
+      @RequestParam(required = false) Status status,
+      @RequestParam(required = false) @Size(max = 100) String department,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    RegisterQuery.Page<Employee> found =
+        records.search(new EmployeeRecords.Filter(status, department), page, size);
+    return new EmployeePage(found.entries().stream()
+        .map(employee -> new EmployeeView(employee, null, null)).toList(),
+        found.page(), found.size(), found.total());
+  }
+
+  /** Records the month's performance score (one per month; a second replaces the first). */
+  @PutMapping("/{id}/performance-scores/{month}")
+  @PreAuthorize(HR)
+  public ResponseEntity<Map<String, Object>> recordPerformanceScore(@PathVariable String id,
+      @PathVariable @Pattern(regexp = MONTH, message = "must be a month, YYYY-MM") String month,
+      @RequestBody PerformanceScoreEntry entry, Authentication hr) {
+    boolean replaced = file.recordPerformanceScore(id, YearMonth.parse(month), entry, hr.getName());
+    Map<String, Object> body = Map.of("month", month, "score", entry.score());
+    return replaced ? ResponseEntity.ok(body)
+        : ResponseEntity.created(URI.create("/api/employees/" + id + "/performance-scores/"
+            + month)).body(body);
+  }
+
+  @PostMapping("/{id}/disciplinary-actions")
+  @PreAuthorize(HR)
+  public ResponseEntity<Map<String, Object>> addDisciplinaryAction(@PathVariable String id,
+      @RequestBody DisciplinaryActionEntry entry, Authentication hr) {
+    return created(id, file.addDisciplinaryAction(id, entry, hr.getName()));
+  }
+
+  @PostMapping("/{id}/certificates")
+  @PreAuthorize(HR)
+  public ResponseEntity<Map<String, Object>> addCertificate(@PathVariable String id,
+      @RequestBody CertificateEntry entry, Authentication hr) {
+    return created(id, file.addCertificate(id, entry, hr.getName()));
+  }
+
+  @PostMapping("/{id}/course-results")
+  @PreAuthorize(HR)
+  public ResponseEntity<Map<String, Object>> addCourseResult(@PathVariable String id,
+      @RequestBody CourseResultEntry entry, Authentication hr) {
+    return created(id, file.addCourseResult(id, entry, hr.getName()));
+  }
+
+  /** 201 pointing at the employee's file, where the entry now appears. */
+  private static ResponseEntity<Map<String, Object>> created(String id, long entryId) {
+    return ResponseEntity.created(URI.create("/api/employees/" + id))
+        .body(Map.of("id", entryId, "employeeId", id));
+  }
+}

@@ -1,0 +1,46 @@
+package com.careflow.employee;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * What an employee's file holds besides the record itself: the pre-job training sittings
+ * (SPEC §3.2) and what promotion's eligibility reads (SPEC §4.2): monthly performance scores,
+ * disciplinary actions, certificates and management course results. Each list is oldest first.
+ */
+public record EmployeeHistory(List<TrainingResult> training, List<PerformanceScore> performance,
+    List<DisciplinaryAction> disciplinaryActions, List<Certificate> certificates,
+    List<CourseResult> courseResults) {
+
+  /** One sitting of a pre-job training module, scored by the trainer. */
+  public record TrainingResult(String module, int attempt, BigDecimal score, boolean passed,
+      String trainer, Instant recordedAt) {}
+
+  /** The performance score of one month, 0–100. */
+  public record PerformanceScore(YearMonth month, BigDecimal score, String recordedBy,
+      Instant recordedAt) {}
+
+  /** A disciplinary action (纪律处分) and the day it was taken. */
+  public record DisciplinaryAction(long id, LocalDate actionOn, DisciplinaryKind kind,
+      String reason, String recordedBy, Instant recordedAt) {}
+
+  /** A certificate the employee holds, e.g. the internal lecturer certificate (内部讲师证). */
+  public record Certificate(long id, CertificateKind kind, LocalDate issuedOn, String reference,
+      String recordedBy, Instant recordedAt) {}
+
+  /** The result of a management course (管理课程), 0–100. */
+  public record CourseResult(long id, CourseLevel level, BigDecimal score, LocalDate completedOn,
+      String recordedBy, Instant recordedAt) {}
+
+  /** Warning (警告), demerit (记过), major demerit (记大过). */
+  public enum DisciplinaryKind { WARNING, DEMERIT, MAJOR_DEMERIT }
+
+  /** SPEC §4.2: the internal lecturer certificate. */
+  public enum CertificateKind { INTERNAL_LECTURER }
+
+  /** SPEC §4.2: junior, intermediate and senior management courses. */
+  public enum CourseLevel { JUNIOR, INTERMEDIATE, SENIOR }
+}

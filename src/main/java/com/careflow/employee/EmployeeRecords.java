@@ -1,0 +1,256 @@
+package com.careflow.employee;
+
+import com.careflow.employee.Employee.Status;
+import com.careflow.employee.EmployeeHistory.Certificate;
+import com.careflow.employee.EmployeeHistory.CertificateKind;
+import com.careflow.employee.EmployeeHistory.CourseLevel;
+import com.careflow.employee.EmployeeHistory.CourseResult;
+import com.careflow.employee.EmployeeHistory.DisciplinaryAction;
+import com.careflow.employee.EmployeeHistory.DisciplinaryKind;
+import com.careflow.employee.EmployeeHistory.PerformanceScore;
+import com.careflow.employee.EmployeeHistory.TrainingResult;
+import com.careflow.numbering.CaseNumbers.CaseNumber;
+import com.careflow.register.RegisterQuery;
+import com.careflow.register.RegisterQuery.Page;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The employee records (SPEC §3, §4) on CareFlow's database. Onboarding writes the hire and
+ * its milestones in the engine's transaction; HR's entries come through
+ * {@link EmployeeController}; promotion reads them.
+ */
+@Component
+public class EmployeeRecords {
+
+  /** A hire as HR registered it (SPEC §3.1). */
+  public record Hire(String userId, String name, String email, String department,
+      String position, int grade, int payLevel, LocalDate startDate, int probationMonths,
+      LocalDate probationEndsOn, String mentor, String hiredBy) {}
+
+  /** Register filters; null means any. */
+  public record Filter(Status status, String department) {}
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  public EmployeeRecords(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  // --- the record ---
+
+  public void insert(CaseNumber id, Hire hire, Instant hiredAt, String processInstanceId) {
+    jdbc.update("""
+        INSERT INTO employee (id, period, serial, user_id, name, email, department, position,
+          grade, pay_level, status, start_date, probation_months, probation_ends_on, mentor,
+          hired_at, hired_by, process_instance_id)
+        VALUES (:id, :period, :serial, :userId, :name, :email, :department, :position, :grade,
+          :payLevel, 'PROBATION', :startDate, :probationMonths, :probationEndsOn, :mentor,
+          :hiredAt, :hiredBy, :processInstanceId)""",
+        new MapSqlParameterSource("id", id.toString()).addValue("period", id.period())
+            .addValue("serial", id.serial()).addValue("userId", hire.userId())
+            .addValue("name", hire.name()).addValue("email", hire.email())
+            .addValue("department", hire.department()).addValue("position", hire.position())
+            .addValue("grade", hire.grade()).addValue("payLevel", hire.payLevel())
+            .addValue("startDate", hire.startDate())
+            .addValue("probationMonths", hire.probationMonths())
+            .addValue("probationEndsOn", hire.probationEndsOn())
+            .addValue("mentor", hire.mentor()).addValue("hiredAt", Timestamp.from(hiredAt))
+            .addValue("hiredBy", hire.hiredBy())
+            .addValue("processInstanceId", processInstanceId));
+  }
+
+  public Optional<Employee> find(String id) {
+    return jdbc.query("SELECT * FROM employee WHERE id = :id", new MapSqlParameterSource("id", id),
+        EmployeeRecords::employee).stream().findFirst();
+  }
+
+  /** The employee, on probation or regular, whose Tasklist user this is. */
+  public Optional<Employee> currentByUser(String userId) {
+    return jdbc.query("SELECT * FROM employee WHERE user_id = :userId AND status <> 'LEFT'",
+        new MapSqlParameterSource("userId", userId), EmployeeRecords::employee).stream()
+        .findFirst();
+  }
+
+  /** Whether this Tasklist user ever belonged to an employee, current or former. */
+  public boolean everEmployed(String userId) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM employee WHERE user_id = :userId",
+        new MapSqlParameterSource("userId", userId), Integer.class);
+    return count != null && count > 0;
+  }
+
+  /** A page of the records, newest hire first, and how many match in all. */
+  public Page<Employee> search(Filter filter, int page, int size) {
+    return RegisterQuery.of("employee", "id")
+        .equal("status", filter.status() == null ? null : filter.status().name())
+        .equal("department", filter.department())
+        .page(jdbc, "hired_at", EmployeeRecords::employee, page, size);
+  }
+
+  public void assignMentor(String id, String mentor) {
+    update("UPDATE employee SET mentor = :value WHERE id = :id", id, mentor);
+  }
+
+  /** SPEC §3.3: the day the new agent went on duty. */
+  public void putOnDuty(String id, LocalDate since) {
+    update("UPDATE employee SET on_duty_since = :value WHERE id = :id", id, since);
+  }
+
+  /** Probation now lasts {@code months} in all and runs until {@code endsOn}. */
+  public void extendProbation(String id, int months, LocalDate endsOn) {
+    jdbc.update("UPDATE employee SET probation_months = :months, probation_ends_on = :endsOn "
+            + "WHERE id = :id",
+        new MapSqlParameterSource("id", id).addValue("months", months)
+            .addValue("endsOn", endsOn));
+  }
+
+  /** SPEC §3.4: REGULAR from {@code since}, which also starts the months-in-grade clock. */
+  public void confirm(String id, LocalDate since) {
+    update("UPDATE employee SET status = 'REGULAR', regular_since = :value, grade_since = :value "
+        + "WHERE id = :id", id, since);
+  }
+
+  /** Employment ended on {@code on}. */
+  public void leave(String id, LocalDate on, String reason) {
+    jdbc.update("UPDATE employee SET status = 'LEFT', left_on = :on, leaving_reason = :reason "
+            + "WHERE id = :id",
+        new MapSqlParameterSource("id", id).addValue("on", on).addValue("reason", reason));
+  }
+
+  // --- the file ---
+
+  public void recordTrainingResult(String id, TrainingResult result) {
+    jdbc.update("""
+        INSERT INTO employee_training_result (employee_id, module, attempt, score, passed,
+          trainer, recorded_at)
+        VALUES (:id, :module, :attempt, :score, :passed, :trainer, :recordedAt)""",
+        new MapSqlParameterSource("id", id).addValue("module", result.module())
+            .addValue("attempt", result.attempt()).addValue("score", result.score())
+            .addValue("passed", result.passed()).addValue("trainer", result.trainer())
+            .addValue("recordedAt", Timestamp.from(result.recordedAt())));
+  }
+
+  /** Records the month's score, replacing one recorded before; true when it replaced one. */
+  public boolean recordPerformanceScore(String id, PerformanceScore score) {
+    MapSqlParameterSource params = new MapSqlParameterSource("id", id)
+        .addValue("month", Date.valueOf(score.month().atDay(1))).addValue("score", score.score())
+        .addValue("recordedBy", score.recordedBy())
+        .addValue("recordedAt", Timestamp.from(score.recordedAt()));
+    if (jdbc.update("UPDATE employee_performance_score SET score = :score, "
+        + "recorded_by = :recordedBy, recorded_at = :recordedAt "
+        + "WHERE employee_id = :id AND score_month = :month", params) == 1) {
+      return true;
+    }
+    jdbc.update("INSERT INTO employee_performance_score (employee_id, score_month, score, recorded_by, "
+        + "recorded_at) VALUES (:id, :month, :score, :recordedBy, :recordedAt)", params);
+    return false;
+  }
+
+  public long addDisciplinaryAction(String id, LocalDate actionOn, DisciplinaryKind kind,
+      String reason, String recordedBy, Instant recordedAt) {
+    return insertReturningId("""
+        INSERT INTO employee_disciplinary_action (employee_id, action_on, kind, reason,
+          recorded_by, recorded_at)
+        VALUES (:id, :on, :kind, :detail, :recordedBy, :recordedAt)""",
+        entry(id, actionOn, kind.name(), reason, recordedBy, recordedAt));
+  }
+
+  public long addCertificate(String id, CertificateKind kind, LocalDate issuedOn, String reference,
+      String recordedBy, Instant recordedAt) {
+    return insertReturningId("""
+        INSERT INTO employee_certificate (employee_id, issued_on, kind, reference, recorded_by,
+          recorded_at)
+        VALUES (:id, :on, :kind, :detail, :recordedBy, :recordedAt)""",
+        entry(id, issuedOn, kind.name(), reference, recordedBy, recordedAt));
+  }
+
+  public long addCourseResult(String id, CourseLevel level, BigDecimal score,
+      LocalDate completedOn, String recordedBy, Instant recordedAt) {
+    return insertReturningId("""
+        INSERT INTO employee_course_result (employee_id, completed_on, level, score, recorded_by,
+          recorded_at)
+        VALUES (:id, :on, :kind, :detail, :recordedBy, :recordedAt)""",
+        entry(id, completedOn, level.name(), score, recordedBy, recordedAt));
+  }
+
+  /** The employee's training, scores, disciplinary actions, certificates and courses. */
+  public EmployeeHistory history(String id) {
+    MapSqlParameterSource of = new MapSqlParameterSource("id", id);
+    List<TrainingResult> training = jdbc.query("SELECT * FROM employee_training_result "
+        + "WHERE employee_id = :id ORDER BY recorded_at, module, attempt", of,
+        (row, i) -> new TrainingResult(row.getString("module"), row.getInt("attempt"),
+            row.getBigDecimal("score"), row.getBoolean("passed"), row.getString("trainer"),
+            instant(row, "recorded_at")));
+    List<PerformanceScore> performance = jdbc.query("SELECT * FROM employee_performance_score "
+        + "WHERE employee_id = :id ORDER BY score_month", of,
+        (row, i) -> new PerformanceScore(YearMonth.from(row.getDate("score_month").toLocalDate()),
+            row.getBigDecimal("score"), row.getString("recorded_by"),
+            instant(row, "recorded_at")));
+    List<DisciplinaryAction> disciplinary = jdbc.query("SELECT * FROM "
+        + "employee_disciplinary_action WHERE employee_id = :id ORDER BY action_on, id", of,
+        (row, i) -> new DisciplinaryAction(row.getLong("id"), date(row, "action_on"),
+            DisciplinaryKind.valueOf(row.getString("kind")), row.getString("reason"),
+            row.getString("recorded_by"), instant(row, "recorded_at")));
+    List<Certificate> certificates = jdbc.query("SELECT * FROM employee_certificate "
+        + "WHERE employee_id = :id ORDER BY issued_on, id", of,
+        (row, i) -> new Certificate(row.getLong("id"),
+            CertificateKind.valueOf(row.getString("kind")), date(row, "issued_on"),
+            row.getString("reference"), row.getString("recorded_by"),
+            instant(row, "recorded_at")));
+    List<CourseResult> courses = jdbc.query("SELECT * FROM employee_course_result "
+        + "WHERE employee_id = :id ORDER BY completed_on, id", of,
+        (row, i) -> new CourseResult(row.getLong("id"), CourseLevel.valueOf(row.getString("level")),
+            row.getBigDecimal("score"), date(row, "completed_on"), row.getString("recorded_by"),
+            instant(row, "recorded_at")));
+    return new EmployeeHistory(training, performance, disciplinary, certificates, courses);
+  }
+
+  private void update(String sql, String id, Object value) {
+    jdbc.update(sql, new MapSqlParameterSource("id", id).addValue("value", value));
+  }
+
+  private static MapSqlParameterSource entry(String id, LocalDate on, String kind, Object detail,
+      String recordedBy, Instant recordedAt) {
+    return new MapSqlParameterSource("id", id).addValue("on", on).addValue("kind", kind)
+        .addValue("detail", detail).addValue("recordedBy", recordedBy)
+        .addValue("recordedAt", Timestamp.from(recordedAt));
+  }
+
+  private long insertReturningId(String sql, MapSqlParameterSource params) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(sql, params, key, new String[] {"id"});
+    return key.getKeyAs(Number.class).longValue();
+  }
+
+  private static Employee employee(ResultSet row, int index) throws SQLException {
+    return new Employee(row.getString("id"), row.getString("user_id"), row.getString("name"),
+        row.getString("email"), row.getString("department"), row.getString("position"),
+        row.getInt("grade"), row.getInt("pay_level"), Status.valueOf(row.getString("status")),
+        date(row, "start_date"), row.getInt("probation_months"), date(row, "probation_ends_on"),
+        row.getString("mentor"), date(row, "on_duty_since"), date(row, "regular_since"),
+        date(row, "grade_since"), date(row, "left_on"), row.getString("leaving_reason"),
+        instant(row, "hired_at"), row.getString("hired_by"), row.getString("process_instance_id"));
+  }
+
+  private static LocalDate date(ResultSet row, String column) throws SQLException {
+    Date date = row.getDate(column);
+    return date == null ? null : date.toLocalDate();
+  }
+
+  private static Instant instant(ResultSet row, String column) throws SQLException {
+    Timestamp at = row.getTimestamp(column);
+    return at == null ? null : at.toInstant();
+  }
+}

@@ -1,0 +1,14 @@
+package com.careflow.employee;
+
+import com.careflow.web.OpenTasks.OpenTask;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+
+/**
+ * {@code GET /api/employees/{id}}: the record, its file and the open onboarding tasks. The
+ * list leaves the file and the tasks out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EmployeeView(@JsonUnwrapped Employee employee, EmployeeHistory file,
+    List<OpenTask> openTasks) {}

@@ -1,0 +1,94 @@
+package com.careflow.employee;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careflow.employee.Employee.Status;
+import com.careflow.employee.EmployeeHistory.CertificateKind;
+import com.careflow.employee.EmployeeHistory.CourseLevel;
+import com.careflow.employee.EmployeeHistory.DisciplinaryKind;
+import com.careflow.employee.HrEntries.CertificateEntry;
+import com.careflow.employee.HrEntries.CourseResultEntry;
+import com.careflow.employee.HrEntries.DisciplinaryActionEntry;
+import com.careflow.employee.HrEntries.PerformanceScoreEntry;
+import com.careflow.onboarding.HireRequest;
+import com.careflow.onboarding.Hiring;
+import com.careflow.support.EmbeddedPostgresExtension;
+import com.careflow.support.OwnApplication;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The employee records on PostgreSQL, production's database: a hire, the file's entries with
+ * their generated ids, a replaced monthly score, and the confirmation that starts the grade
+ * clock, all read back as promotion will read them.
+ */
+@ExtendWith(EmbeddedPostgresExtension.class)
+@SpringBootTest(properties = "camunda.bpm.admin-user.password=test-admin-secret")
+@ActiveProfiles("postgres")
+@DirtiesContext
+@Tag(OwnApplication.TAG)
+class EmployeeRecordsPostgresTest {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresExtension.registerDataSource(registry);
+  }
+
+  @Autowired private Hiring hiring;
+  @Autowired private EmployeeFile file;
+  @Autowired private EmployeeRecords records;
+
+  @Test
+  void aHireAndItsFileRoundTrip() {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    String id = hiring.hire(new HireRequest("Lin Xiaoyu", "linxy", null, "Customer service",
+        "Agent", 2, 3, today, 4, "admin"), "hr").employeeId();
+    YearMonth month = YearMonth.from(today);
+    assertThat(file.recordPerformanceScore(id, month,
+        new PerformanceScoreEntry(new BigDecimal("77.25")), "hr")).isFalse();
+    assertThat(file.recordPerformanceScore(id, month,
+        new PerformanceScoreEntry(new BigDecimal("80")), "hr")).isTrue();
+    long first = file.addDisciplinaryAction(id,
+        new DisciplinaryActionEntry(today, DisciplinaryKind.DEMERIT, "Left the line open"), "hr");
+    long second = file.addDisciplinaryAction(id,
+        new DisciplinaryActionEntry(today, DisciplinaryKind.WARNING, "Late"), "hr");
+    file.addCertificate(id, new CertificateEntry(CertificateKind.INTERNAL_LECTURER,
+        LocalDate.parse("2025-06-01"), "IL-1"), "hr");
+    file.addCourseResult(id, new CourseResultEntry(CourseLevel.INTERMEDIATE,
+        new BigDecimal("70.00"), LocalDate.parse("2026-01-10")), "hr");
+    records.confirm(id, today);
+
+    Employee employee = records.find(id).orElseThrow();
+    assertThat(employee.status()).isEqualTo(Status.REGULAR);
+    assertThat(employee.grade()).isEqualTo(2);
+    assertThat(employee.payLevel()).isEqualTo(3);
+    assertThat(employee.probationMonths()).isEqualTo(4);
+    assertThat(employee.probationEndsOn()).isEqualTo(today.plusMonths(4));
+    assertThat(employee.gradeSince()).isEqualTo(today);
+    assertThat(employee.mentor()).isEqualTo("admin");
+    EmployeeHistory history = records.history(id);
+    assertThat(history.performance()).singleElement().satisfies(score -> {
+      assertThat(score.month()).isEqualTo(month);
+      assertThat(score.score()).isEqualByComparingTo("80");
+    });
+    assertThat(second).isGreaterThan(first);
+    assertThat(history.disciplinaryActions()).extracting(action -> action.kind())
+        .containsExactly(DisciplinaryKind.DEMERIT, DisciplinaryKind.WARNING);
+    assertThat(history.certificates()).singleElement()
+        .satisfies(certificate -> assertThat(certificate.reference()).isEqualTo("IL-1"));
+    assertThat(history.courseResults()).singleElement()
+        .satisfies(course -> assertThat(course.level()).isEqualTo(CourseLevel.INTERMEDIATE));
+    assertThat(records.currentByUser("linxy")).map(Employee::id).hasValue(id);
+  }
+}
