@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.careflow.support.ApiClient;
 import com.careflow.support.AsyncSteps;
 import com.careflow.support.CareFlowSpringTest;
+import com.careflow.support.Worklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -357,12 +357,8 @@ class EmployeeApiTest {
         .toList();
   }
 
-  /** Completes the one open task of an onboarding as the engine's Tasklist would. */
   private void work(String businessKey, Map<String, Object> variables) {
-    TaskService tasks = engine.getTaskService();
-    Task task = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).singleResult();
-    assertThat(task).as("the open task of " + businessKey).isNotNull();
-    tasks.complete(task.getId(), variables);
+    Worklist.completeTheOpenTask(engine, businessKey, variables);
   }
 
   private List<String> ids(String path) throws Exception {
