@@ -122,6 +122,18 @@ public class EmployeeRecords {
         + "WHERE id = :id", id, since);
   }
 
+  /**
+   * SPEC §4.3: the new grade and pay level (and position, when given) from {@code since}, which
+   * restarts the months-in-grade clock.
+   */
+  public void promote(String id, int grade, int payLevel, String position, LocalDate since) {
+    jdbc.update("UPDATE employee SET grade = :grade, pay_level = :payLevel, "
+            + "position = COALESCE(:position, position), grade_since = :since WHERE id = :id",
+        new MapSqlParameterSource("id", id).addValue("grade", grade)
+            .addValue("payLevel", payLevel).addValue("position", position)
+            .addValue("since", since));
+  }
+
   /** Employment ended on {@code on}. */
   public void leave(String id, LocalDate on, String reason) {
     jdbc.update("UPDATE employee SET status = 'LEFT', left_on = :on, leaving_reason = :reason "

@@ -1,0 +1,139 @@
+package com.careflow.promotion;
+
+import com.careflow.promotion.Promotion.PromotionType;
+import com.careflow.promotion.Promotion.Status;
+import com.careflow.promotion.Promotion.Track;
+import com.careflow.promotion.PromotionRequests.Candidacy;
+import com.careflow.promotion.PromotionRequests.CompetitionNotice;
+import com.careflow.promotion.PromotionRequests.Nomination;
+import com.careflow.promotion.Promotions.Nominated;
+import com.careflow.register.RegisterQuery;
+import com.careflow.web.NotFound;
+import com.careflow.web.OpenTasks;
+import com.careflow.web.OpenTasks.OpenTask;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * SPEC §4: nominations by the department managers, internal competitions by HR, candidates'
+ * registrations, and the promotions register.
+ */
+@RestController
+@RequestMapping("/api/promotions")
+public class PromotionController {
+
+  /** The department managers who nominate (SPEC §4.3: 部门管理者). */
+  static final String NOMINATORS = "hasAnyAuthority('GROUP_cs-managers', 'GROUP_sales-managers', "
+      + "'GROUP_hr-managers', 'GROUP_vice-presidents', 'GROUP_general-managers')";
+
+  /** Promotions are personnel matters: HR and the managers read them. */
+  static final String READERS = "hasAnyAuthority('GROUP_hr', 'GROUP_hr-managers', "
+      + "'GROUP_cs-managers', 'GROUP_sales-managers', 'GROUP_vice-presidents', "
+      + "'GROUP_general-managers')";
+
+  private static final Set<String> MAY_REGISTER_OTHERS = Set.of("GROUP_hr", "GROUP_hr-managers",
+      "GROUP_cs-managers", "GROUP_sales-managers", "GROUP_vice-presidents",
+      "GROUP_general-managers");
+
+  private final Promotions promotions;
+  private final PromotionRegister register;
+  private final OpenTasks openTasks;
+
+  public PromotionController(Promotions promotions, PromotionRegister register,
+      OpenTasks openTasks) {
+    this.promotions = promotions;
+    this.register = register;
+    this.openTasks = openTasks;
+  }
+
+  /** 201 with the number and the eligibility: every unmet condition when not eligible. */
+  @PostMapping
+  @PreAuthorize(NOMINATORS)
+  public ResponseEntity<Nominated> nominate(@RequestBody Nomination nomination,
+      Authentication manager) {
+    Nominated nominated = promotions.nominate(nomination, manager.getName());
+    return ResponseEntity.created(URI.create("/api/promotions/" + nominated.id()))
+        .body(nominated);
+  }
+
+  /** A promotion with its open tasks (none once it has ended). */
+  public record PromotionView(Promotion promotion, List<OpenTask> openTasks) {}
+
+  @GetMapping("/{id}")
+  @PreAuthorize(READERS)
+  public PromotionView get(@PathVariable String id) {
+    Promotion promotion = register.find(id)
+        .orElseThrow(() -> NotFound.because("No promotion numbered " + id));
+    return new PromotionView(promotion, promotion.competitionId() == null
+        ? openTasks.of(promotion.processInstanceId()) : List.of());
+  }
+
+  /** A page of the register: its lines, which page, and how many match in all. */
+  public record PromotionPage(List<Promotion> items, int page, int size, long total) {}
+
+  @GetMapping
+  @PreAuthorize(READERS)
+  public PromotionPage list(
+      @RequestParam(required = false) @Size(max = 20) String employee,
+      @RequestParam(required = false) Status status,
+      @RequestParam(required = false) Track track,
+      @RequestParam(required = false) PromotionType kind,
+      @RequestParam(required = false) @Size(max = 20) String competition,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    RegisterQuery.Page<Promotion> found = register.search(
+        new PromotionRegister.Filter(employee, status, track, kind, competition), page, size);
+    return new PromotionPage(found.entries(), found.page(), found.size(), found.total());
+  }
+
+  /** SPEC §4.4: HR publishes a competition; 201 with its number. */
+  @PostMapping("/competitions")
+  @PreAuthorize("hasAnyAuthority('GROUP_hr', 'GROUP_hr-managers')")
+  public ResponseEntity<Map<String, String>> openCompetition(
+      @RequestBody CompetitionNotice notice, Authentication hr) {
+    String id = promotions.openCompetition(notice, hr.getName());
+    return ResponseEntity.created(URI.create("/api/promotions/competitions/" + id))
+        .body(Map.of("id", id));
+  }
+
+  /** A competition; HR and the managers also see its candidates. */
+  public record CompetitionView(Competition competition, List<Promotion> candidates) {}
+
+  @GetMapping("/competitions/{id}")
+  public CompetitionView competition(@PathVariable String id, Authentication user) {
+    Competition competition = register.findCompetition(id)
+        .orElseThrow(() -> NotFound.because("No competition numbered " + id));
+    return new CompetitionView(competition,
+        isManagerOrHr(user) ? register.candidates(id) : null);
+  }
+
+  /** SPEC §4.4: a candidate registers until the closing date; 201 with the entry's number. */
+  @PostMapping("/competitions/{id}/candidates")
+  public ResponseEntity<Map<String, String>> registerCandidate(@PathVariable String id,
+      @RequestBody Candidacy candidacy, Authentication user) {
+    String entry = promotions.register(id, candidacy, user.getName(), isManagerOrHr(user));
+    return ResponseEntity.created(URI.create("/api/promotions/" + entry))
+        .body(Map.of("id", entry, "competitionId", id));
+  }
+
+  private static boolean isManagerOrHr(Authentication user) {
+    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .anyMatch(MAY_REGISTER_OTHERS::contains);
+  }
+}
