@@ -113,6 +113,18 @@ class PromotionApiTest {
   }
 
   @Test
+  void theDemoAgentsRecordsGiveTheReadmesTwoAnswers() throws Exception {
+    JsonNode eligible = json.readTree(post("csmanager", "/api/promotions",
+        nomination("EM-0000-0001")).body());
+    assertThat(eligible.get("eligible").asBoolean()).isTrue();
+    JsonNode ineligible = json.readTree(post("csmanager", "/api/promotions",
+        nomination("EM-0000-0002").put("targetGrade", 2)).body());
+    assertThat(ineligible.get("eligible").asBoolean()).isFalse();
+    assertThat(ineligible.get("unmetConditions").toString()).contains("MONTHS_IN_GRADE",
+        "PERFORMANCE", "DISCIPLINE", "JUNIOR_COURSE");
+  }
+
+  @Test
   void onlyTheManagersNominateAndOnlyHrAndTheManagersRead() throws Exception {
     String agent = eligibleAgent();
     assertThat(post("agent", "/api/promotions", nomination(agent)).statusCode()).isEqualTo(403);

@@ -12,6 +12,13 @@ import com.careflow.employee.HrEntries.DisciplinaryActionEntry;
 import com.careflow.employee.HrEntries.PerformanceScoreEntry;
 import com.careflow.onboarding.HireRequest;
 import com.careflow.onboarding.Hiring;
+import com.careflow.promotion.Promotion;
+import com.careflow.promotion.Promotion.PromotionType;
+import com.careflow.promotion.Promotion.Track;
+import com.careflow.promotion.PromotionRegister;
+import com.careflow.promotion.PromotionRequests.Nomination;
+import com.careflow.promotion.Promotions;
+import com.careflow.promotion.Promotions.Nominated;
 import com.careflow.support.EmbeddedPostgresExtension;
 import com.careflow.support.OwnApplication;
 import java.math.BigDecimal;
@@ -29,16 +36,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The employee records on PostgreSQL, production's database: a hire, the file's entries with
- * their generated ids, a replaced monthly score, and the confirmation that starts the grade
- * clock, all read back as promotion will read them.
+ * The employee records and promotions on PostgreSQL, production's database: a hire, the file's
+ * entries with their generated ids, a replaced monthly score, the confirmation that starts the
+ * grade clock, and a nomination decided from them, all read back.
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
 @SpringBootTest(properties = "camunda.bpm.admin-user.password=test-admin-secret")
 @ActiveProfiles("postgres")
 @DirtiesContext
 @Tag(OwnApplication.TAG)
-class EmployeeRecordsPostgresTest {
+class StaffRecordsPostgresTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
@@ -48,9 +55,11 @@ class EmployeeRecordsPostgresTest {
   @Autowired private Hiring hiring;
   @Autowired private EmployeeFile file;
   @Autowired private EmployeeRecords records;
+  @Autowired private Promotions promotions;
+  @Autowired private PromotionRegister register;
 
   @Test
-  void aHireAndItsFileRoundTrip() {
+  void aHireItsFileAndANominationRoundTrip() {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     String id = hiring.hire(new HireRequest("Lin Xiaoyu", "linxy", null, "Customer service",
         "Agent", 2, 3, today, 4, "admin"), "hr").employeeId();
@@ -90,5 +99,17 @@ class EmployeeRecordsPostgresTest {
     assertThat(history.courseResults()).singleElement()
         .satisfies(course -> assertThat(course.level()).isEqualTo(CourseLevel.INTERMEDIATE));
     assertThat(records.currentByUser("linxy")).map(Employee::id).hasValue(id);
+
+    Nominated nominated = promotions.nominate(new Nomination(id, PromotionType.PAY_LEVEL,
+        Track.PERIODIC, null, null, "Evaluation.", "Self-report.", "Recommended.", null), "gm");
+    assertThat(nominated.eligible()).isFalse();
+    assertThat(nominated.unmetConditions())
+        .containsExactlyInAnyOrder("MONTHS_IN_GRADE", "PERFORMANCE", "DISCIPLINE");
+    Promotion promotion = register.find(nominated.id()).orElseThrow();
+    assertThat(promotion.status()).isEqualTo(Promotion.Status.INELIGIBLE);
+    assertThat(promotion.targetPayLevel()).isEqualTo(4);
+    assertThat(promotion.facts().disciplinaryActions6m()).isEqualTo(2);
+    assertThat(promotion.unmetConditions()).containsExactlyInAnyOrderElementsOf(
+        nominated.unmetConditions());
   }
 }
