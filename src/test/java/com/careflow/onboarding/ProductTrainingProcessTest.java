@@ -9,14 +9,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import com.careflow.calendar.CalendarProperties;
-import java.time.DayOfWeek;
+import com.careflow.support.ProcessTests;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -61,9 +58,7 @@ class ProductTrainingProcessTest {
     identity = engine.getIdentityService();
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-23T10:00:00+08:00")
         .toInstant()));
-    Mocks.register("listTrainees", new ListTrainees(new CalendarProperties(
-        ZoneId.of("Asia/Shanghai"), Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Set.of(),
-        Set.of())));
+    Mocks.register("listTrainees", new ListTrainees(ProcessTests.weekdaysInShanghai()));
     if (identity.createGroupQuery().groupId("cs-agents").count() == 0) {
       identity.saveGroup(identity.newGroup("cs-agents"));
     }
@@ -72,9 +67,7 @@ class ProductTrainingProcessTest {
   @AfterEach
   void cleanUp() {
     identity.createUserQuery().list().forEach(user -> identity.deleteUser(user.getId()));
-    Mocks.reset();
-    ClockUtil.reset();
-    AbstractAssertions.reset();
+    ProcessTests.reset();
   }
 
   @Test

@@ -18,6 +18,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.careflow.support.ProcessTests;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.employee.EmployeeHistory.TrainingResult;
@@ -28,16 +29,13 @@ import com.careflow.identity.StaffAccounts;
 import com.careflow.numbering.CaseNumbers;
 import com.careflow.numbering.CaseNumbers.CaseNumber;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -77,8 +75,6 @@ class StaffOnboardingProcessTest {
       .assertClassCoverageAtLeast(1.0)
       .build();
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
   /** Monday 23 November 2026, 10:00 in Shanghai: HR registers the hire, who starts today. */
   private static final Date MONDAY_MORNING = at("2026-11-23T10:00:00+08:00");
 
@@ -98,8 +94,7 @@ class StaffOnboardingProcessTest {
     identity = engine.getIdentityService();
     ClockUtil.setCurrentTime(MONDAY_MORNING);
     when(numbers.next(eq("EM"), any(Instant.class))).thenReturn(new CaseNumber("EM", "2611", 1));
-    CalendarProperties calendar = new CalendarProperties(SHANGHAI,
-        Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Set.of(), Set.of());
+    CalendarProperties calendar = ProcessTests.weekdaysInShanghai();
     StaffAccounts accounts = new StaffAccounts(identity, new IdentityProperties(List.of(), null));
     Mocks.register("registerHire", new RegisterHire(numbers, records, calendar));
     Mocks.register("assignMentor", new AssignMentor(records, identity));
@@ -120,9 +115,7 @@ class StaffOnboardingProcessTest {
   void cleanUp() {
     identity.clearAuthentication();
     identity.createUserQuery().list().forEach(user -> identity.deleteUser(user.getId()));
-    Mocks.reset();
-    ClockUtil.reset();
-    AbstractAssertions.reset();
+    ProcessTests.reset();
   }
 
   // --- The hire (SPEC §3.1) ---

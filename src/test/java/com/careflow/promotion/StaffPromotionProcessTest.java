@@ -15,6 +15,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.careflow.support.ProcessTests;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.employee.Employee;
@@ -31,17 +32,14 @@ import com.careflow.promotion.Promotion.PromotionType;
 import com.careflow.promotion.Promotion.Status;
 import com.careflow.promotion.Promotion.Track;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -87,8 +85,6 @@ class StaffPromotionProcessTest {
       .assertClassCoverageAtLeast(1.0)
       .build();
 
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
   /** Monday 23 November 2026, 10:00 in Shanghai. */
   private static final Date MONDAY_MORNING = at("2026-11-23T10:00:00+08:00");
   private static final LocalDate TODAY = LocalDate.parse("2026-11-23");
@@ -126,8 +122,7 @@ class StaffPromotionProcessTest {
     register = new PromotionRegister(named);
     when(numbers.next(anyString(), any(Instant.class))).thenAnswer(call ->
         new CaseNumber(call.getArgument(0), "2611", serial.incrementAndGet()));
-    CalendarProperties calendar = new CalendarProperties(SHANGHAI,
-        Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Set.of(), Set.of());
+    CalendarProperties calendar = ProcessTests.weekdaysInShanghai();
     Mocks.register("registerNomination", new RegisterNomination(numbers, register, records));
     Mocks.register("registerCompetition", new RegisterCompetition(numbers, register, calendar));
     Mocks.register("listCandidates", new ListCandidates(register));
@@ -143,9 +138,7 @@ class StaffPromotionProcessTest {
 
   @AfterEach
   void cleanUp() {
-    Mocks.reset();
-    ClockUtil.reset();
-    AbstractAssertions.reset();
+    ProcessTests.reset();
   }
 
   // --- eligibility (SPEC §4.2) from the records ---

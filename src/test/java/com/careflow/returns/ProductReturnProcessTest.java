@@ -16,6 +16,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.careflow.support.ProcessTests;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.notify.CustomerNotice;
 import com.careflow.numbering.CaseNumbers;
@@ -23,17 +24,14 @@ import com.careflow.numbering.CaseNumbers.CaseNumber;
 import com.careflow.returns.ReturnRegister.Claim;
 import com.careflow.returns.ReturnRegister.Progress;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -89,8 +87,7 @@ class ProductReturnProcessTest {
     AbstractAssertions.init(engine);
     ClockUtil.setCurrentTime(MONDAY_MORNING);
     when(numbers.next(eq("RT"), any(Instant.class))).thenReturn(new CaseNumber("RT", "2611", 7));
-    CalendarProperties calendar = new CalendarProperties(ZoneId.of("Asia/Shanghai"),
-        Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Set.of(), Set.of());
+    CalendarProperties calendar = ProcessTests.weekdaysInShanghai();
     Mocks.register("registerReturn", new RegisterReturn(numbers, register, calendar));
     Mocks.register("countDaysSinceShipment", new CountDaysSinceShipment(calendar));
     Mocks.register("recordReturn", new RecordReturn(register, calendar));
@@ -101,9 +98,7 @@ class ProductReturnProcessTest {
 
   @AfterEach
   void cleanUp() {
-    Mocks.reset();
-    ClockUtil.reset();
-    AbstractAssertions.reset();
+    ProcessTests.reset();
   }
 
   // --- Registration (SPEC §2.1) ---

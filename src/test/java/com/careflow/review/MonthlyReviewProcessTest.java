@@ -16,12 +16,12 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.careflow.support.ProcessTests;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.review.MonthlyComplaintReport.Penalty;
 import com.careflow.review.MonthlyComplaintReport.Returns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -30,7 +30,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -74,8 +73,7 @@ class MonthlyReviewProcessTest {
   void registerDelegates() {
     engine = extension.getProcessEngine();
     AbstractAssertions.init(engine);
-    CalendarProperties calendar = new CalendarProperties(SHANGHAI,
-        Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Set.of(), Set.of());
+    CalendarProperties calendar = ProcessTests.weekdaysInShanghai();
     Mocks.register("compileMonthlyReport", new CompileMonthlyReport(statistics, reviews,
         new ObjectMapper().findAndRegisterModules(), calendar));
     Mocks.register("publishMonthlyReview", new PublishMonthlyReview(reviews));
@@ -86,9 +84,7 @@ class MonthlyReviewProcessTest {
 
   @AfterEach
   void cleanUp() {
-    Mocks.reset();
-    ClockUtil.reset();
-    AbstractAssertions.reset();
+    ProcessTests.reset();
   }
 
   @Test
