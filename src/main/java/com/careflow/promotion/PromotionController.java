@@ -8,7 +8,10 @@ import com.careflow.promotion.PromotionRequests.CompetitionNotice;
 import com.careflow.promotion.PromotionRequests.Nomination;
 import com.careflow.promotion.Promotions.Nominated;
 import com.careflow.register.RegisterQuery;
+import com.careflow.web.IdempotentPosts;
+import com.careflow.web.IdempotentPosts.Created;
 import com.careflow.web.NotFound;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.careflow.web.OpenTasks;
 import com.careflow.web.OpenTasks.OpenTask;
 import jakarta.validation.constraints.Max;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,22 +58,31 @@ public class PromotionController {
   private final Promotions promotions;
   private final PromotionRegister register;
   private final OpenTasks openTasks;
+  private final IdempotentPosts idempotent;
 
   public PromotionController(Promotions promotions, PromotionRegister register,
-      OpenTasks openTasks) {
+      OpenTasks openTasks, IdempotentPosts idempotent) {
     this.promotions = promotions;
     this.register = register;
     this.openTasks = openTasks;
+    this.idempotent = idempotent;
   }
 
-  /** 201 with the number and the eligibility: every unmet condition when not eligible. */
+  /**
+   * 201 with the number and the eligibility: every unmet condition when not eligible. A
+   * repeated {@code Idempotency-Key} gets the first answer again.
+   */
   @PostMapping
   @PreAuthorize(NOMINATORS)
-  public ResponseEntity<Nominated> nominate(@RequestBody Nomination nomination,
+  public ResponseEntity<JsonNode> nominate(@RequestBody Nomination nomination,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(min = 1, max = 200) String idempotencyKey,
       Authentication manager) {
-    Nominated nominated = promotions.nominate(nomination, manager.getName());
-    return ResponseEntity.created(URI.create("/api/promotions/" + nominated.id()))
-        .body(nominated);
+    return idempotent.create("POST /api/promotions", manager.getName(), idempotencyKey,
+        nomination, () -> {
+          Nominated nominated = promotions.nominate(nomination, manager.getName());
+          return new Created(URI.create("/api/promotions/" + nominated.id()), nominated);
+        });
   }
 
   /** A promotion with its open tasks (none once it has ended). */
@@ -105,11 +118,15 @@ public class PromotionController {
   /** SPEC §4.4: HR publishes a competition; 201 with its number. */
   @PostMapping("/competitions")
   @PreAuthorize("hasAnyAuthority('GROUP_hr', 'GROUP_hr-managers')")
-  public ResponseEntity<Map<String, String>> openCompetition(
-      @RequestBody CompetitionNotice notice, Authentication hr) {
-    String id = promotions.openCompetition(notice, hr.getName());
-    return ResponseEntity.created(URI.create("/api/promotions/competitions/" + id))
-        .body(Map.of("id", id));
+  public ResponseEntity<JsonNode> openCompetition(@RequestBody CompetitionNotice notice,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(min = 1, max = 200) String idempotencyKey,
+      Authentication hr) {
+    return idempotent.create("POST /api/promotions/competitions", hr.getName(), idempotencyKey,
+        notice, () -> {
+          String id = promotions.openCompetition(notice, hr.getName());
+          return new Created(URI.create("/api/promotions/competitions/" + id), Map.of("id", id));
+        });
   }
 
   /** A competition; HR and the managers also see its candidates. */
@@ -125,11 +142,17 @@ public class PromotionController {
 
   /** SPEC §4.4: a candidate registers until the closing date; 201 with the entry's number. */
   @PostMapping("/competitions/{id}/candidates")
-  public ResponseEntity<Map<String, String>> registerCandidate(@PathVariable String id,
-      @RequestBody Candidacy candidacy, Authentication user) {
-    String entry = promotions.register(id, candidacy, user.getName(), isManagerOrHr(user));
-    return ResponseEntity.created(URI.create("/api/promotions/" + entry))
-        .body(Map.of("id", entry, "competitionId", id));
+  public ResponseEntity<JsonNode> registerCandidate(@PathVariable String id,
+      @RequestBody Candidacy candidacy,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(min = 1, max = 200) String idempotencyKey,
+      Authentication user) {
+    return idempotent.create("POST /api/promotions/competitions/" + id + "/candidates",
+        user.getName(), idempotencyKey, candidacy, () -> {
+          String entry = promotions.register(id, candidacy, user.getName(), isManagerOrHr(user));
+          return new Created(URI.create("/api/promotions/" + entry),
+              Map.of("id", entry, "competitionId", id));
+        });
   }
 
   private static boolean isManagerOrHr(Authentication user) {

@@ -4,11 +4,15 @@ import com.careflow.register.RegisterQuery;
 import com.careflow.returns.ReturnIntake.Registered;
 import com.careflow.returns.ReturnRegister.Entry;
 import com.careflow.returns.ReturnRequest.Handling;
+import com.careflow.web.IdempotentPosts;
+import com.careflow.web.IdempotentPosts.Created;
 import com.careflow.web.NotFound;
 import com.careflow.web.OpenTasks;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,22 +38,33 @@ public class ReturnController {
   private final ReturnIntake intake;
   private final ReturnRegister register;
   private final OpenTasks openTasks;
+  private final IdempotentPosts idempotent;
 
-  public ReturnController(ReturnIntake intake, ReturnRegister register, OpenTasks openTasks) {
+  public ReturnController(ReturnIntake intake, ReturnRegister register, OpenTasks openTasks,
+      IdempotentPosts idempotent) {
     this.intake = intake;
     this.register = register;
     this.openTasks = openTasks;
+    this.idempotent = idempotent;
   }
 
-  /** Starts a return; 201 with its number. The request is checked by {@link ReturnIntake}. */
+  /**
+   * Starts a return; 201 with its number, or the first answer again for a repeated
+   * {@code Idempotency-Key}. The request is checked by {@link ReturnIntake}.
+   */
   @PostMapping
   @PreAuthorize("hasAnyAuthority('GROUP_sales', 'GROUP_sales-managers')")
-  public ResponseEntity<Map<String, String>> request(@RequestBody ReturnRequest request,
+  public ResponseEntity<JsonNode> request(@RequestBody ReturnRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(min = 1, max = 200) String idempotencyKey,
       Authentication salesperson) {
-    Registered registered = intake.request(request, salesperson.getName());
-    return ResponseEntity.created(URI.create("/api/returns/" + registered.number()))
-        .body(Map.of("number", registered.number(),
-            "processInstanceId", registered.processInstanceId()));
+    return idempotent.create("POST /api/returns", salesperson.getName(), idempotencyKey,
+        request, () -> {
+          Registered registered = intake.request(request, salesperson.getName());
+          return new Created(URI.create("/api/returns/" + registered.number()),
+              Map.of("number", registered.number(),
+                  "processInstanceId", registered.processInstanceId()));
+        });
   }
 
   @GetMapping("/{number}")

@@ -1,0 +1,148 @@
+package com.careflow.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careflow.support.ApiClient;
+import com.careflow.support.CareFlowSpringTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A POST retried with its {@code Idempotency-Key} answers the first time's 201 again and
+ * starts nothing new; the key sent with another request is 422; a key is one user's.
+ */
+@CareFlowSpringTest
+class IdempotentPostsTest {
+
+  private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+
+  @LocalServerPort private int port;
+  @Autowired private ObjectMapper json;
+  @Autowired private JdbcTemplate jdbc;
+
+  private ApiClient api;
+
+  @BeforeEach
+  void connect() {
+    api = new ApiClient(port);
+  }
+
+  static Stream<Arguments> posts() {
+    return Stream.of(
+        Arguments.of("sales", "/api/returns", "product_return", """
+            {"customer": {"name": "Qian Li", "phone": "13900000000", "region": "DOMESTIC"},
+             "orderNumber": "SO-1", "shippedOn": "%s", "description": "Sediment.",
+             "claimedQuantity": %d}""".formatted(TODAY, 10), """
+            {"customer": {"name": "Qian Li", "phone": "13900000000", "region": "DOMESTIC"},
+             "orderNumber": "SO-1", "shippedOn": "%s", "description": "Sediment.",
+             "claimedQuantity": %d}""".formatted(TODAY, 11)),
+        Arguments.of("hr", "/api/employees", "employee", hire("k1"), hire("k2")),
+        Arguments.of("csmanager", "/api/promotions", "promotion", nomination("Lead"),
+            nomination("Senior agent")),
+        Arguments.of("hr", "/api/promotions/competitions", "promotion_competition",
+            competition(1), competition(2)));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("posts")
+  void aRetryWithTheSameKeyGetsTheFirstAnswerAndStartsNothing(String user, String path,
+      String table, String request, String otherRequest) throws Exception {
+    String key = UUID.randomUUID().toString();
+    HttpResponse<String> first = post(user, path, key, request);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    assertThat(first.headers().firstValue("Idempotent-Replayed")).hasValue("false");
+    long rows = count(table);
+
+    HttpResponse<String> retry = post(user, path, key, request);
+    assertThat(retry.statusCode()).isEqualTo(201);
+    assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(retry.headers().firstValue("Location"))
+        .isEqualTo(first.headers().firstValue("Location"));
+    assertThat(json.readTree(retry.body())).isEqualTo(json.readTree(first.body()));
+    assertThat(count(table)).isEqualTo(rows);
+
+    HttpResponse<String> other = post(user, path, key, otherRequest);
+    assertThat(other.statusCode()).isEqualTo(422);
+    assertThat(other.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(other.body()).contains("Idempotency-Key was used for a different request");
+    assertThat(count(table)).isEqualTo(rows);
+
+    HttpResponse<String> withoutKey = post(user, path, null, otherRequest);
+    assertThat(withoutKey.statusCode()).isEqualTo(201);
+    assertThat(withoutKey.headers().firstValue("Location"))
+        .isNotEqualTo(first.headers().firstValue("Location"));
+  }
+
+  @Test
+  void aCandidacyRetriedIsRegisteredOnceAndAKeyIsOneUsers() throws Exception {
+    String competition = json.readTree(post("hr", "/api/promotions/competitions", null,
+        competition(1)).body()).get("id").asText();
+    String path = "/api/promotions/competitions/" + competition + "/candidates";
+    String candidacy = "{\"employeeId\": \"EM-0000-0001\"}";
+    HttpResponse<String> first = post("csmanager", path, "same-key", candidacy);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    HttpResponse<String> retry = post("csmanager", path, "same-key", candidacy);
+    assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM promotion WHERE competition_id = ?",
+        Long.class, competition)).isEqualTo(1);
+    HttpResponse<String> someoneElse = post("hrmanager", path, "same-key", candidacy);
+    assertThat(someoneElse.statusCode()).as("another user's key is not this one").isEqualTo(400);
+    assertThat(someoneElse.body()).contains("is already registered");
+  }
+
+  @Test
+  void aBadKeyIs400NamingTheHeader() throws Exception {
+    HttpResponse<String> response = post("hr", "/api/promotions/competitions", "x".repeat(201),
+        competition(1));
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode errors = json.readTree(response.body()).get("errors");
+    assertThat(errors.findValuesAsText("field")).containsExactly("Idempotency-Key");
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+  }
+
+  private HttpResponse<String> post(String user, String path, String key, String body)
+      throws Exception {
+    var request = api.request(user, path);
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return api.postJson(request, body);
+  }
+
+  private static String hire(String suffix) {
+    return """
+        {"name": "Idem %s", "userId": "i%s", "department": "Customer service",
+         "position": "Agent", "startDate": "%s", "mentor": "agent"}"""
+        .formatted(suffix, UUID.randomUUID().toString().replace("-", "").substring(0, 10)
+            + suffix, TODAY);
+  }
+
+  private static String nomination(String position) {
+    return """
+        {"employeeId": "EM-0000-0001", "promotionType": "POSITION", "track": "PERIODIC",
+         "targetGrade": 3, "targetPosition": "%s", "evaluation": "e", "selfReport": "s",
+         "supervisorRecommendation": "r"}""".formatted(position);
+  }
+
+  private static String competition(int places) {
+    return """
+        {"post": "Team lead", "targetGrade": 3, "places": %d, "closesOn": "%s",
+         "panel": ["gm"]}""".formatted(places, TODAY);
+  }
+}
