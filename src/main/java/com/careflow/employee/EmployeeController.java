@@ -6,6 +6,7 @@ import com.careflow.employee.HrEntries.CourseResultEntry;
 import com.careflow.employee.HrEntries.DisciplinaryActionEntry;
 import com.careflow.employee.HrEntries.PerformanceScoreEntry;
 import com.careflow.register.RegisterQuery;
+import com.careflow.web.NotFound;
 import com.careflow.web.OpenTasks;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,8 +29,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The employee records (SPEC §3, §4): HR and the managers read them; HR records performance
- * scores, disciplinary actions, certificates and course results. A hire is registered by
+ * The employee records (SPEC §3, §4): HR and the managers read them, and each member of staff
+ * their own; HR records performance scores, disciplinary actions, certificates and course
+ * results. A hire is registered by
  * {@code POST /api/employees}, which starts onboarding ({@code onboarding.HiringController}).
  */
 @RestController
@@ -53,6 +55,17 @@ public class EmployeeController {
     this.records = records;
     this.file = file;
     this.openTasks = openTasks;
+  }
+
+  /**
+   * The signed-in member of staff's own record and file: scores, disciplinary actions,
+   * certificates and courses, what promotion will weigh.
+   */
+  @GetMapping("/me")
+  public EmployeeView me(Authentication user) {
+    Employee employee = records.currentByUser(user.getName()).orElseThrow(() ->
+        NotFound.because("You have no current employee record"));
+    return new EmployeeView(employee, records.history(employee.id()), null);
   }
 
   @GetMapping("/{id}")

@@ -209,6 +209,19 @@ class EmployeeApiTest {
   }
 
   @Test
+  void staffReadTheirOwnFileOnly() throws Exception {
+    JsonNode own = json.readTree(api.get("agent", "/api/employees/me").body());
+    assertThat(own.get("id").asText()).isEqualTo("EM-0000-0001");
+    assertThat(own.get("userId").asText()).isEqualTo("agent");
+    assertThat(own.get("file").get("performance")).hasSize(12);
+    assertThat(own.has("openTasks")).isFalse();
+    HttpResponse<String> none = api.get("gm", "/api/employees/me");
+    assertThat(none.statusCode()).isEqualTo(404);
+    assertThat(none.body()).contains("You have no current employee record");
+    assertThat(api.get("agent", "/api/employees/EM-0000-0002").statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void anUnknownEmployeeIs404() throws Exception {
     HttpResponse<String> read = api.get("hr", "/api/employees/EM-0001-9999");
     assertThat(read.statusCode()).isEqualTo(404);
