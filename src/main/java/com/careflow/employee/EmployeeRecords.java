@@ -51,14 +51,20 @@ public class EmployeeRecords {
 
   // --- the record ---
 
+  /**
+   * Records the hire on PROBATION.
+   *
+   * @throws org.springframework.dao.DuplicateKeyException when the login is a current
+   *     employee's (one current employee per login, V9)
+   */
   public void insert(CaseNumber id, Hire hire, Instant hiredAt, String processInstanceId) {
     jdbc.update("""
-        INSERT INTO employee (id, period, serial, user_id, name, email, department, position,
-          grade, pay_level, status, start_date, probation_months, probation_ends_on, mentor,
-          hired_at, hired_by, process_instance_id)
-        VALUES (:id, :period, :serial, :userId, :name, :email, :department, :position, :grade,
-          :payLevel, 'PROBATION', :startDate, :probationMonths, :probationEndsOn, :mentor,
-          :hiredAt, :hiredBy, :processInstanceId)""",
+        INSERT INTO employee (id, period, serial, user_id, active_user_id, name, email,
+          department, position, grade, pay_level, status, start_date, probation_months,
+          probation_ends_on, mentor, hired_at, hired_by, process_instance_id)
+        VALUES (:id, :period, :serial, :userId, :userId, :name, :email, :department, :position,
+          :grade, :payLevel, 'PROBATION', :startDate, :probationMonths, :probationEndsOn,
+          :mentor, :hiredAt, :hiredBy, :processInstanceId)""",
         new MapSqlParameterSource("id", id.toString()).addValue("period", id.period())
             .addValue("serial", id.serial()).addValue("userId", hire.userId())
             .addValue("name", hire.name()).addValue("email", hire.email())
@@ -136,8 +142,8 @@ public class EmployeeRecords {
 
   /** Employment ended on {@code on}. */
   public void leave(String id, LocalDate on, String reason) {
-    jdbc.update("UPDATE employee SET status = 'LEFT', left_on = :on, leaving_reason = :reason "
-            + "WHERE id = :id",
+    jdbc.update("UPDATE employee SET status = 'LEFT', left_on = :on, leaving_reason = :reason, "
+            + "active_user_id = NULL WHERE id = :id",
         new MapSqlParameterSource("id", id).addValue("on", on).addValue("reason", reason));
   }
 

@@ -15,12 +15,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
  * Registers a hire and starts {@code staff-onboarding} (SPEC §3.1). The request is checked field
  * by field, and against who already works here: the login must be free (or a former
- * employee's, for a rehire) and the mentor a Tasklist user. An invalid request starts nothing.
+ * employee's, for a rehire) and the mentor a Tasklist user; the database holds one current
+ * employee per login against hires sent at the same moment. An invalid request starts nothing.
  * The start writes the record in the same transaction ({@code RegisterHire}).
  */
 @Service
@@ -56,9 +58,16 @@ public class Hiring {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    ProcessInstanceWithVariables started = runtime.createProcessInstanceByKey(PROCESS_KEY)
-        .setVariables(variables(request, hr))
-        .executeWithVariablesInReturn();
+    ProcessInstanceWithVariables started;
+    try {
+      started = runtime.createProcessInstanceByKey(PROCESS_KEY)
+          .setVariables(variables(request, hr))
+          .executeWithVariablesInReturn();
+    } catch (DuplicateKeyException hiredAtTheSameMoment) {
+      // the same login hired by a request that passed the checks at the same moment
+      throw new InvalidRequestException(List.of(new FieldProblem("userId",
+          "is the Tasklist user of another current employee")));
+    }
     return new Hired((String) started.getVariables().get("employeeId"), started.getId());
   }
 

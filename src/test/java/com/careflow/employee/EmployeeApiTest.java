@@ -1,7 +1,10 @@
 package com.careflow.employee;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.careflow.employee.EmployeeRecords.Hire;
+import com.careflow.numbering.CaseNumbers.CaseNumber;
 import com.careflow.support.ApiClient;
 import com.careflow.support.AsyncSteps;
 import com.careflow.support.CareFlowSpringTest;
@@ -11,13 +14,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -33,6 +43,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -49,6 +60,7 @@ class EmployeeApiTest {
   @Autowired private ObjectMapper json;
   @Autowired private JdbcTemplate jdbc;
   @Autowired private ProcessEngine engine;
+  @Autowired private EmployeeRecords records;
 
   private ApiClient api;
 
@@ -151,6 +163,49 @@ class EmployeeApiTest {
     assertThat(again.statusCode()).isEqualTo(400);
     assertThat(json.readTree(again.body()).get("errors").get(0).get("message").asText())
         .isEqualTo("is the Tasklist user of employee " + first);
+  }
+
+  @Test
+  void ofHiresSentAtTheSameMomentWithOneLoginOnlyOneIsRegistered() throws Exception {
+    ObjectNode request = hireRequest();
+    List<Long> before = stored();
+    ExecutorService together = Executors.newFixedThreadPool(4);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      answers.add(together.submit(() -> {
+        start.await();
+        return post("hr", "/api/employees", request);
+      }));
+    }
+    start.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<HttpResponse<String>> answer : answers) {
+      HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+      statuses.add(response.statusCode());
+      if (response.statusCode() == 400) {
+        assertThat(json.readTree(response.body()).get("errors").findValuesAsText("field"))
+            .containsExactly("userId");
+      }
+    }
+    together.shutdown();
+    assertThat(statuses).containsOnly(201, 400).containsOnlyOnce(201);
+    assertThat(stored()).isEqualTo(List.of(before.get(0) + 1, before.get(1) + 1));
+  }
+
+  @Test
+  void aFormerEmployeesLoginMayBeHiredAgainButNotTwiceAtOnce() {
+    CaseNumber first = new CaseNumber("EM", "0002", 1);
+    CaseNumber second = new CaseNumber("EM", "0002", 2);
+    CaseNumber third = new CaseNumber("EM", "0002", 3);
+    Hire hire = new Hire("rehired", "Re Hired", null, "Customer service", "Agent", 1, 1,
+        today(), 3, today().plusMonths(3), null, "hr");
+    records.insert(first, hire, Instant.now(), null);
+    assertThatThrownBy(() -> records.insert(second, hire, Instant.now(), null))
+        .isInstanceOf(DuplicateKeyException.class);
+    records.leave(first.toString(), today(), "Moved away");
+    records.insert(third, hire, Instant.now(), null);
+    assertThat(records.currentByUser("rehired")).map(Employee::id).hasValue(third.toString());
   }
 
   // --- HR's entries (SPEC §4.2's inputs) ---
