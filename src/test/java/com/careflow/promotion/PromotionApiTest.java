@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -27,7 +28,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -222,7 +222,7 @@ class PromotionApiTest {
     JsonNode view = json.readTree(api.get("hr", "/api/promotions/competitions/" + competition)
         .body());
     String instance = view.get("competition").get("processInstanceId").asText();
-    ClockUtil.setCurrentTime(java.util.Date.from(LocalDate.now(SHANGHAI).plusDays(9)
+    ClockUtil.setCurrentTime(Date.from(LocalDate.now(SHANGHAI).plusDays(9)
         .atStartOfDay(SHANGHAI).toInstant()));
     engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
         .processInstanceId(instance).timers().singleResult().getId());
