@@ -17,7 +17,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
@@ -111,12 +110,9 @@ public class ComplaintController {
         openTasks.of(entry.processInstanceId()), outcome);
   }
 
-  /** A page of the register: its lines, which page, and how many lines match in all. */
-  public record RegisterPage(List<ComplaintSummary> items, int page, int size, long total) {}
-
   /** The register, newest first, with filters and paging. */
   @GetMapping
-  public RegisterPage list(
+  public RegisterQuery.Page<ComplaintSummary> list(
       @RequestParam(required = false) @Pattern(regexp = "OPEN|CLOSED") String status,
       @RequestParam(required = false) @Pattern(regexp =
           "PRODUCT_QUALITY|RETURN_REQUEST|SERVICE_CONDUCT|MISUNDERSTANDING|NON_QUALITY")
@@ -127,10 +123,9 @@ public class ComplaintController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    RegisterQuery.Page<Entry> found = register.search(new ComplaintRegister.Filter(status, category,
-        type == null ? null : type.name(), overdue, from, to), page, size);
-    return new RegisterPage(found.entries().stream().map(ComplaintSummary::of).toList(),
-        found.page(), found.size(), found.total());
+    return register.search(new ComplaintRegister.Filter(status, category,
+        type == null ? null : type.name(), overdue, from, to), page, size)
+        .map(ComplaintSummary::of);
   }
 
   private static ErrorResponseException notFound(String number) {

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -76,22 +75,16 @@ public class EmployeeController {
         openTasks.of(employee.processInstanceId()));
   }
 
-  /** A page of the records: its lines, which page, and how many match in all. */
-  public record EmployeePage(List<EmployeeView> items, int page, int size, long total) {}
-
   /** The records, newest hire first, by status and department. */
   @GetMapping
   @PreAuthorize(READERS)
-  public EmployeePage list(
+  public RegisterQuery.Page<EmployeeView> list(
       @RequestParam(required = false) Status status,
       @RequestParam(required = false) @Size(max = 100) String department,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    RegisterQuery.Page<Employee> found =
-        records.search(new EmployeeRecords.Filter(status, department), page, size);
-    return new EmployeePage(found.entries().stream()
-        .map(employee -> new EmployeeView(employee, null, null)).toList(),
-        found.page(), found.size(), found.total());
+    return records.search(new EmployeeRecords.Filter(status, department), page, size)
+        .map(employee -> new EmployeeView(employee, null, null));
   }
 
   /** Records the month's performance score (one per month; a second replaces the first). */

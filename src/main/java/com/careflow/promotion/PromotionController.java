@@ -97,12 +97,9 @@ public class PromotionController {
         ? openTasks.of(promotion.processInstanceId()) : List.of());
   }
 
-  /** A page of the register: its lines, which page, and how many match in all. */
-  public record PromotionPage(List<Promotion> items, int page, int size, long total) {}
-
   @GetMapping
   @PreAuthorize(READERS)
-  public PromotionPage list(
+  public RegisterQuery.Page<Promotion> list(
       @RequestParam(required = false) @Size(max = 20) String employee,
       @RequestParam(required = false) Status status,
       @RequestParam(required = false) Track track,
@@ -110,9 +107,8 @@ public class PromotionController {
       @RequestParam(required = false) @Size(max = 20) String competition,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    RegisterQuery.Page<Promotion> found = register.search(
+    return register.search(
         new PromotionRegister.Filter(employee, status, track, kind, competition), page, size);
-    return new PromotionPage(found.entries(), found.page(), found.size(), found.total());
   }
 
   /** SPEC §4.4: HR publishes a competition; 201 with its number. */

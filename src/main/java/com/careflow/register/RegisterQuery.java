@@ -3,6 +3,7 @@ package com.careflow.register;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -13,8 +14,17 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 public final class RegisterQuery {
 
-  /** A page of a register: its rows, which page, and how many rows match in all. */
-  public record Page<T>(List<T> entries, int page, int size, long total) {}
+  /**
+   * A page of a register: its rows, which page, and how many rows match in all. The list
+   * endpoints answer it as it is, with their views of the rows ({@link #map}).
+   */
+  public record Page<T>(List<T> items, int page, int size, long total) {
+
+    /** The same page with each row seen through {@code view}. */
+    public <R> Page<R> map(Function<? super T, ? extends R> view) {
+      return new Page<>(items.stream().<R>map(view).toList(), page, size, total);
+    }
+  }
 
   private final String table;
   private final String key;
@@ -64,8 +74,8 @@ public final class RegisterQuery {
     Long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + where, params, Long.class);
     MapSqlParameterSource paged = new MapSqlParameterSource(params.getValues())
         .addValue("limit", size).addValue("offset", (long) page * size);
-    List<T> entries = jdbc.query("SELECT * FROM " + table + where + " ORDER BY " + newestFirst
+    List<T> items = jdbc.query("SELECT * FROM " + table + where + " ORDER BY " + newestFirst
         + " DESC, " + key + " DESC LIMIT :limit OFFSET :offset", paged, rows);
-    return new Page<>(entries, page, size, total == null ? 0 : total);
+    return new Page<>(items, page, size, total == null ? 0 : total);
   }
 }

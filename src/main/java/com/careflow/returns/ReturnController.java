@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -74,12 +73,9 @@ public class ReturnController {
     return ReturnView.of(entry, openTasks.of(entry.processInstanceId()));
   }
 
-  /** A page of the register: its lines, which page, and how many lines match in all. */
-  public record RegisterPage(List<ReturnView> items, int page, int size, long total) {}
-
   /** The register, newest first, with filters and paging. */
   @GetMapping
-  public RegisterPage list(
+  public RegisterQuery.Page<ReturnView> list(
       @RequestParam(required = false) @Pattern(regexp = "OPEN|REJECTED|SETTLED") String status,
       @RequestParam(required = false)
           @Pattern(regexp = "UNCONDITIONAL_RETURN|RETURN|REJECT") String decision,
@@ -89,9 +85,8 @@ public class ReturnController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    RegisterQuery.Page<Entry> found = register.search(new ReturnRegister.Filter(status, decision,
-        handling == null ? null : handling.name(), complaint, from, to), page, size);
-    return new RegisterPage(found.entries().stream().map(entry -> ReturnView.of(entry, null))
-        .toList(), found.page(), found.size(), found.total());
+    return register.search(new ReturnRegister.Filter(status, decision,
+        handling == null ? null : handling.name(), complaint, from, to), page, size)
+        .map(entry -> ReturnView.of(entry, null));
   }
 }
