@@ -6,8 +6,11 @@ import com.careflow.complaint.ComplaintRequest.ComplaintType;
 import com.careflow.customer.Customer;
 import com.careflow.customer.Customer.Region;
 import com.careflow.register.RegisterQuery;
+import com.careflow.web.IdempotentPosts;
+import com.careflow.web.IdempotentPosts.Created;
 import com.careflow.web.NotFound;
 import com.careflow.web.OpenTasks;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,36 +53,32 @@ public class ComplaintController {
   private final ComplaintRegister register;
   private final OpenTasks openTasks;
   private final HistoryService history;
+  private final IdempotentPosts idempotent;
 
   public ComplaintController(ComplaintIntake intake, ComplaintRegister register,
-      OpenTasks openTasks, HistoryService history) {
+      OpenTasks openTasks, HistoryService history, IdempotentPosts idempotent) {
     this.intake = intake;
     this.register = register;
     this.openTasks = openTasks;
     this.history = history;
+    this.idempotent = idempotent;
   }
 
   /** Registers a contact; 201 with its number, or the first answer for a repeated key. */
   @PostMapping
   @PreAuthorize("hasAnyAuthority('GROUP_cs-agents', 'GROUP_cs-managers')")
-  public ResponseEntity<Map<String, String>> register(
+  public ResponseEntity<JsonNode> register(
       @RequestBody @Valid ComplaintRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false)
           @Size(min = 1, max = 200) String idempotencyKey,
       Authentication agent) {
-    Registered registered;
-    try {
-      registered = intake.register(request, agent.getName(), idempotencyKey);
-    } catch (DataIntegrityViolationException sameKeyAtTheSameMoment) {
-      if (idempotencyKey == null) {
-        throw sameKeyAtTheSameMoment;
-      }
-      registered = intake.replay(agent.getName(), idempotencyKey, request);
-    }
-    return ResponseEntity.created(URI.create("/api/complaints/" + registered.number()))
-        .header("Idempotent-Replayed", Boolean.toString(registered.replayed()))
-        .body(Map.of("number", registered.number(),
-            "processInstanceId", registered.processInstanceId()));
+    return idempotent.create("POST /api/complaints", agent.getName(), idempotencyKey, request,
+        () -> {
+          Registered registered = intake.register(request, agent.getName());
+          return new Created(URI.create("/api/complaints/" + registered.number()),
+              Map.of("number", registered.number(),
+                  "processInstanceId", registered.processInstanceId()));
+        });
   }
 
   @GetMapping("/{number}")

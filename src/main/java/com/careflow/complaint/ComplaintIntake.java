@@ -1,33 +1,23 @@
 package com.careflow.complaint;
 
-import com.careflow.complaint.ComplaintRegister.Entry;
 import com.careflow.numbering.CaseNumbers;
 import com.careflow.numbering.CaseNumbers.CaseNumber;
 import com.careflow.web.ApiProblemHandler.FieldProblem;
 import com.careflow.web.InvalidRequestException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.validation.Validator;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Registers a contact (SPEC §1.1–§1.3) and starts its {@code complaint-handling} case, in one
@@ -44,35 +34,31 @@ public class ComplaintIntake {
   /** Complaint numbers are {@code CP-YYMM-NNNN} (SPEC §1.3). */
   static final String SERIES = "CP";
 
-  /** What the intake answers: the case, and whether this is a replay of an earlier request. */
-  public record Registered(String number, String processInstanceId, Instant registeredAt,
-      boolean replayed) {}
+  /** What the intake answers: the case. */
+  public record Registered(String number, String processInstanceId, Instant registeredAt) {}
 
   private final CaseNumbers numbers;
   private final ComplaintRegister register;
   private final RuntimeService runtime;
-  private final ObjectMapper canonicalJson;
   private final Clock clock;
   private final TransactionTemplate transaction;
   private final Validator validator;
 
   public ComplaintIntake(CaseNumbers numbers, ComplaintRegister register,
-      RuntimeService runtime, ObjectMapper json, PlatformTransactionManager transactions,
-      Validator validator) {
+      RuntimeService runtime, PlatformTransactionManager transactions, Validator validator) {
     this.numbers = numbers;
     this.register = register;
     this.runtime = runtime;
-    this.canonicalJson = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     this.clock = Clock.systemUTC();
     this.transaction = new TransactionTemplate(transactions);
     this.validator = validator;
   }
 
   /**
-   * Registers the contact, or, when the same user sends the same {@code idempotencyKey} again,
-   * answers the first registration.
+   * Registers the contact. A retried request is told apart by the API's
+   * {@code Idempotency-Key} ({@code web.IdempotentPosts}), as for every POST that starts a case.
    */
-  public Registered register(ComplaintRequest request, String agent, String idempotencyKey) {
+  public Registered register(ComplaintRequest request, String agent) {
     List<FieldProblem> problems = problems(request);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
@@ -80,23 +66,13 @@ public class ComplaintIntake {
     Instant now = clock.instant();
     String period = numbers.period(now);
     numbers.openMonth(SERIES, period);
-    return transaction.execute(status -> register(request, agent, idempotencyKey, now, period));
-  }
-
-  private Registered register(ComplaintRequest request, String agent, String idempotencyKey,
-      Instant now, String period) {
-    String hash = hash(request);
-    if (idempotencyKey != null) {
-      Entry earlier = register.findByIdempotencyKey(agent, idempotencyKey).orElse(null);
-      if (earlier != null) {
-        return replay(earlier, hash);
-      }
-    }
-    String number = record(request, agent, idempotencyKey, hash, now, period);
-    String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, number,
-        variables(number, request, agent, now)).getId();
-    register.attachProcess(number, processInstanceId);
-    return new Registered(number, processInstanceId, now, false);
+    return transaction.execute(status -> {
+      String number = record(request, agent, now, period);
+      String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, number,
+          variables(number, request, agent, now)).getId();
+      register.attachProcess(number, processInstanceId);
+      return new Registered(number, processInstanceId, now);
+    });
   }
 
   /**
@@ -116,9 +92,9 @@ public class ComplaintIntake {
     Instant now = clock.instant();
     String period = numbers.period(now);
     numbers.openMonth(SERIES, period);
-    String number = record(request, agent, null, hash(request), now, period);
+    String number = record(request, agent, now, period);
     register.attachProcess(number, processInstanceId);
-    return new Registered(number, processInstanceId, now, false);
+    return new Registered(number, processInstanceId, now);
   }
 
   /** What is wrong with a contact, field by field: its constraints and SPEC §1.2's rule. */
@@ -134,30 +110,11 @@ public class ComplaintIntake {
   }
 
   /** Takes the month's next number and writes the register row; in the caller's transaction. */
-  private String record(ComplaintRequest request, String agent, String idempotencyKey,
-      String hash, Instant now, String period) {
+  private String record(ComplaintRequest request, String agent, Instant now, String period) {
     CaseNumber serial = numbers.next(SERIES, period);
     String number = serial.toString();
-    register.insert(number, serial, request, now, agent, idempotencyKey, hash);
+    register.insert(number, serial, request, now, agent);
     return number;
-  }
-
-  /** The first registration made with this key, if the request is the same. */
-  public Registered replay(String agent, String idempotencyKey, ComplaintRequest request) {
-    return register.findByIdempotencyKey(agent, idempotencyKey)
-        .map(earlier -> replay(earlier, hash(request)))
-        .orElseThrow(() -> new IllegalStateException("No registration with that key"));
-  }
-
-  private static Registered replay(Entry earlier, String hash) {
-    if (!hash.equals(earlier.requestHash())) {
-      ErrorResponseException conflict = new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY);
-      conflict.setDetail("This Idempotency-Key was used for a different request ("
-          + earlier.number() + "); send a new key for a new contact.");
-      throw conflict;
-    }
-    return new Registered(earlier.number(), earlier.processInstanceId(), earlier.registeredAt(),
-        true);
   }
 
   /** The case's variables; names per SPEC §6 and the forms' field keys. */
@@ -186,12 +143,4 @@ public class ComplaintIntake {
     return variables;
   }
 
-  private String hash(ComplaintRequest request) {
-    try {
-      byte[] canonical = canonicalJson.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Cannot fingerprint the request", e);
-    }
-  }
 }

@@ -31,7 +31,7 @@ public class ComplaintRegister {
       BigDecimal claimedAmount, boolean resolvedOnFirstContact, Instant registeredAt,
       String registeredBy, String processInstanceId, String status, String category,
       Boolean complaintValid, String remedy, boolean important, boolean overdue, int round,
-      Instant closedAt, Instant retainUntil, String requestHash, Outcome outcome) {}
+      Instant closedAt, Instant retainUntil, Outcome outcome) {}
 
   /**
    * What the monthly review counts of a closed case (SPEC §1.10): the responsible department
@@ -54,15 +54,15 @@ public class ComplaintRegister {
   }
 
   void insert(String number, CaseNumber serial, ComplaintRequest request,
-      Instant registeredAt, String registeredBy, String idempotencyKey, String requestHash) {
+      Instant registeredAt, String registeredBy) {
     jdbc.update("""
         INSERT INTO complaint (number, period, serial, complaint_type, channel, customer_name,
           customer_phone, customer_address, customer_region, subject, description, order_number,
           product_batch, shipped_on, claimed_amount, resolved_on_first_contact, registered_at,
-          registered_by, idempotency_key, request_hash, status)
+          registered_by, status)
         VALUES (:number, :period, :serial, :type, :channel, :name, :phone, :address, :region,
           :subject, :description, :orderNumber, :batch, :shippedOn, :amount, :onFirstContact,
-          :registeredAt, :registeredBy, :key, :hash, 'OPEN')""",
+          :registeredAt, :registeredBy, 'OPEN')""",
         new MapSqlParameterSource()
             .addValue("number", number).addValue("period", serial.period())
             .addValue("serial", serial.serial()).addValue("type", request.type().name())
@@ -77,8 +77,7 @@ public class ComplaintRegister {
             .addValue("amount", request.claimedAmount())
             .addValue("onFirstContact", request.isResolvedOnFirstContact())
             .addValue("registeredAt", Timestamp.from(registeredAt))
-            .addValue("registeredBy", registeredBy).addValue("key", idempotencyKey)
-            .addValue("hash", requestHash));
+            .addValue("registeredBy", registeredBy));
   }
 
   void attachProcess(String number, String processInstanceId) {
@@ -89,12 +88,6 @@ public class ComplaintRegister {
   public Optional<Entry> find(String number) {
     return jdbc.query("SELECT * FROM complaint WHERE number = :number",
         new MapSqlParameterSource("number", number), ENTRY).stream().findFirst();
-  }
-
-  Optional<Entry> findByIdempotencyKey(String registeredBy, String idempotencyKey) {
-    return jdbc.query("SELECT * FROM complaint WHERE registered_by = :user AND idempotency_key = :key",
-        new MapSqlParameterSource("user", registeredBy).addValue("key", idempotencyKey), ENTRY)
-        .stream().findFirst();
   }
 
   /** A page of the register, newest first, and how many entries match in all. */
@@ -179,7 +172,7 @@ public class ComplaintRegister {
         row.getString("process_instance_id"), row.getString("status"), row.getString("category"),
         (Boolean) row.getObject("complaint_valid"), row.getString("remedy"),
         row.getBoolean("important"), row.getBoolean("overdue"), row.getInt("handling_round"),
-        instant(row, "closed_at"), instant(row, "retain_until"), row.getString("request_hash"),
+        instant(row, "closed_at"), instant(row, "retain_until"),
         new Outcome(row.getString("responsible_department"), row.getString("responsible_person"),
             row.getBigDecimal("compensation_amount"), row.getString("satisfaction_attitude"),
             row.getString("satisfaction_skill"), row.getString("satisfaction_timeliness"),

@@ -153,7 +153,7 @@ class ComplaintHandlingProcessTest {
   @Test
   void aContactStartedInTasklistIsRegisteredAndOwnedByTheAgentWhoStartedIt() {
     when(intake.registerStarted(any(), eq("agent2"), any())).thenAnswer(call -> new Registered(
-        "CP-2611-0042", call.getArgument(2), FRIDAY_EVENING.toInstant(), false));
+        "CP-2611-0042", call.getArgument(2), FRIDAY_EVENING.toInstant()));
     engine.getIdentityService().setAuthenticatedUserId("agent2");
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(
         "complaint-handling", Map.of("complaintType", "COMPLAINT", "channel", "IN_PERSON",

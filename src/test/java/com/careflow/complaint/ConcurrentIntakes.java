@@ -31,7 +31,7 @@ final class ConcurrentIntakes {
         int caller = i;
         Callable<String> register = () -> {
           start.await();
-          return intake.register(request(caller), "agent", null).number();
+          return intake.register(request(caller), "agent").number();
         };
         numbers.add(pool.submit(register));
       }
