@@ -43,7 +43,8 @@ public class RankCandidates implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String competitionId = text(execution, "competitionId");
     Competition competition = register.findCompetition(competitionId).orElseThrow();
-    List<Promotion> ranked = register.candidates(competitionId).stream()
+    List<Promotion> candidates = register.candidates(competitionId);
+    List<Promotion> ranked = candidates.stream()
         .filter(candidate -> candidate.status() == Status.IN_REVIEW
             && candidate.panelScore() != null)
         .sorted(BEST_FIRST).toList();
@@ -61,7 +62,7 @@ public class RankCandidates implements JavaDelegate {
           .append(candidate.panelScore().stripTrailingZeros().toPlainString())
           .append(chosen ? ", selected" : ", not selected").append('\n');
     }
-    long ineligible = register.candidates(competitionId).stream()
+    long ineligible = candidates.stream()
         .filter(candidate -> candidate.status() == Status.INELIGIBLE).count();
     results.append(ineligible).append(" candidate(s) not eligible.");
     register.markCompetition(competitionId, Competition.Status.DECIDED);

@@ -6,7 +6,6 @@ import static com.careflow.process.ProcessVariables.text;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.promotion.Promotion.Decision;
 import com.careflow.promotion.Promotion.Status;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -59,7 +58,6 @@ public class RecordPromotionDecision implements JavaDelegate {
     @SuppressWarnings("unchecked")
     List<String> ids = (List<String>) execution.getVariable("promotionsInDecision");
     register.decide(ids, status, new Decision(approval.getAssignee(),
-        approval.getEndTime() == null ? Instant.now() : approval.getEndTime().toInstant(),
-        text(execution, "decisionNote"), effective));
+        approval.getEndTime().toInstant(), text(execution, "decisionNote"), effective));
   }
 }
