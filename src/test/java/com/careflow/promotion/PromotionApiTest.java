@@ -7,10 +7,10 @@ import com.careflow.employee.EmployeeRecords.Hire;
 import com.careflow.numbering.CaseNumbers.CaseNumber;
 import com.careflow.support.ApiClient;
 import com.careflow.support.CareFlowSpringTest;
+import com.careflow.support.Problems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -148,10 +148,7 @@ class PromotionApiTest {
     List<Long> before = stored();
     HttpResponse<String> response = post("csmanager", "/api/promotions",
         request.has("__raw") ? "{\"employeeId\": " : request.toString());
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(json.readTree(response.body()).get("errors").findValuesAsText("field"))
-        .containsExactlyInAnyOrderElementsOf(fields);
+    assertThat(Problems.badFields(response)).containsExactlyInAnyOrderElementsOf(fields);
     assertThat(stored()).isEqualTo(before);
   }
 
@@ -243,9 +240,7 @@ class PromotionApiTest {
     spoil.accept(notice);
     long before = jdbc.queryForObject("SELECT COUNT(*) FROM promotion_competition", Long.class);
     HttpResponse<String> response = post("hr", "/api/promotions/competitions", notice);
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json.readTree(response.body()).get("errors").findValuesAsText("field"))
-        .containsExactlyInAnyOrderElementsOf(fields);
+    assertThat(Problems.badFields(response)).containsExactlyInAnyOrderElementsOf(fields);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM promotion_competition", Long.class))
         .isEqualTo(before);
   }
@@ -354,8 +349,7 @@ class PromotionApiTest {
   }
 
   private void put(String path, String body) throws Exception {
-    HttpResponse<String> response = api.send(api.request("hr", path)
-        .header("Content-Type", "application/json").PUT(BodyPublishers.ofString(body)));
+    HttpResponse<String> response = api.putJson("hr", path, body);
     assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
   }
 }

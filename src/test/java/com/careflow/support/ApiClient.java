@@ -38,6 +38,13 @@ public final class ApiClient {
     return send(request(user, path).GET());
   }
 
+  /** A JSON body put to {@code path} as the user. */
+  public HttpResponse<String> putJson(String user, String path, String body)
+      throws IOException, InterruptedException {
+    return send(request(user, path).header("Content-Type", "application/json")
+        .PUT(BodyPublishers.ofString(body)));
+  }
+
   /** A JSON body posted to {@code path}; {@code request} may add headers first. */
   public HttpResponse<String> postJson(HttpRequest.Builder request, String body)
       throws IOException, InterruptedException {
