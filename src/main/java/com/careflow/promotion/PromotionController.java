@@ -1,5 +1,6 @@
 package com.careflow.promotion;
 
+import com.careflow.employee.EmployeeController;
 import com.careflow.promotion.Promotion.PromotionType;
 import com.careflow.promotion.Promotion.Status;
 import com.careflow.promotion.Promotion.Track;
@@ -20,11 +21,9 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,26 +45,22 @@ public class PromotionController {
   static final String NOMINATORS = "hasAnyAuthority('GROUP_cs-managers', 'GROUP_sales-managers', "
       + "'GROUP_hr-managers', 'GROUP_vice-presidents', 'GROUP_general-managers')";
 
-  /** Promotions are personnel matters: HR and the managers read them. */
-  static final String READERS = "hasAnyAuthority('GROUP_hr', 'GROUP_hr-managers', "
-      + "'GROUP_cs-managers', 'GROUP_sales-managers', 'GROUP_vice-presidents', "
-      + "'GROUP_general-managers')";
-
-  private static final Set<String> MAY_REGISTER_OTHERS = Set.of("GROUP_hr", "GROUP_hr-managers",
-      "GROUP_cs-managers", "GROUP_sales-managers", "GROUP_vice-presidents",
-      "GROUP_general-managers");
+  /** HR and the managers read promotions ({@link PersonnelAccess}). */
+  static final String READERS = "@personnelAccess.isPersonnel(authentication)";
 
   private final Promotions promotions;
   private final PromotionRegister register;
   private final OpenTasks openTasks;
   private final IdempotentPosts idempotent;
+  private final PersonnelAccess personnel;
 
   public PromotionController(Promotions promotions, PromotionRegister register,
-      OpenTasks openTasks, IdempotentPosts idempotent) {
+      OpenTasks openTasks, IdempotentPosts idempotent, PersonnelAccess personnel) {
     this.promotions = promotions;
     this.register = register;
     this.openTasks = openTasks;
     this.idempotent = idempotent;
+    this.personnel = personnel;
   }
 
   /**
@@ -113,7 +108,7 @@ public class PromotionController {
 
   /** SPEC §4.4: HR publishes a competition; 201 with its number. */
   @PostMapping("/competitions")
-  @PreAuthorize("hasAnyAuthority('GROUP_hr', 'GROUP_hr-managers')")
+  @PreAuthorize(EmployeeController.HR)
   public ResponseEntity<JsonNode> openCompetition(@RequestBody CompetitionNotice notice,
       @RequestHeader(name = "Idempotency-Key", required = false)
           @Size(min = 1, max = 200) String idempotencyKey,
@@ -133,7 +128,7 @@ public class PromotionController {
     Competition competition = register.findCompetition(id)
         .orElseThrow(() -> NotFound.because("No competition numbered " + id));
     return new CompetitionView(competition,
-        isManagerOrHr(user) ? register.candidates(id) : null);
+        personnel.isPersonnel(user) ? register.candidates(id) : null);
   }
 
   /** SPEC §4.4: a candidate registers until the closing date; 201 with the entry's number. */
@@ -145,14 +140,10 @@ public class PromotionController {
       Authentication user) {
     return idempotent.create("POST /api/promotions/competitions/" + id + "/candidates",
         user.getName(), idempotencyKey, candidacy, () -> {
-          String entry = promotions.register(id, candidacy, user.getName(), isManagerOrHr(user));
+          String entry = promotions.register(id, candidacy, user.getName(),
+              personnel.isPersonnel(user));
           return new Created(URI.create("/api/promotions/" + entry),
               Map.of("id", entry, "competitionId", id));
         });
-  }
-
-  private static boolean isManagerOrHr(Authentication user) {
-    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .anyMatch(MAY_REGISTER_OTHERS::contains);
   }
 }
