@@ -59,10 +59,7 @@ public class ComplaintIntake {
    * {@code Idempotency-Key} ({@code web.IdempotentPosts}), as for every POST that starts a case.
    */
   public Registered register(ComplaintRequest request, String agent) {
-    List<FieldProblem> problems = problems(request);
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    InvalidRequestException.throwIfAny(problems(request));
     Instant now = clock.instant();
     String period = numbers.period(now);
     numbers.openMonth(SERIES, period);

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +54,7 @@ public class EmployeeFile {
       problems.add(new FieldProblem("month", "must not be before the employee started ("
           + employee.startDate() + ")"));
     }
-    check(problems);
+    InvalidRequestException.throwIfAny(problems);
     return records.recordPerformanceScore(id,
         new PerformanceScore(month, entry.score(), hr, Instant.now(clock)));
   }
@@ -65,7 +64,7 @@ public class EmployeeFile {
     Employee employee = employee(id);
     List<FieldProblem> problems = FieldProblem.of(validator.validate(entry));
     within(employee, "actionOn", entry.actionOn(), problems);
-    check(problems);
+    InvalidRequestException.throwIfAny(problems);
     return records.addDisciplinaryAction(id, entry.actionOn(), entry.kind(), entry.reason(), hr,
         Instant.now(clock));
   }
@@ -73,7 +72,7 @@ public class EmployeeFile {
   @Transactional
   public long addCertificate(String id, CertificateEntry entry, String hr) {
     employee(id);
-    check(FieldProblem.of(validator.validate(entry)));
+    InvalidRequestException.throwIfAny(FieldProblem.of(validator.validate(entry)));
     return records.addCertificate(id, entry.kind(), entry.issuedOn(), entry.reference(), hr,
         Instant.now(clock));
   }
@@ -81,7 +80,7 @@ public class EmployeeFile {
   @Transactional
   public long addCourseResult(String id, CourseResultEntry entry, String hr) {
     employee(id);
-    check(FieldProblem.of(validator.validate(entry)));
+    InvalidRequestException.throwIfAny(FieldProblem.of(validator.validate(entry)));
     return records.addCourseResult(id, entry.level(), entry.score(), entry.completedOn(), hr,
         Instant.now(clock));
   }
@@ -98,13 +97,6 @@ public class EmployeeFile {
     } else if (employee.leftOn() != null && date.isAfter(employee.leftOn())) {
       problems.add(new FieldProblem(field, "must not be after the employee left ("
           + employee.leftOn() + ")"));
-    }
-  }
-
-  private static void check(List<FieldProblem> problems) {
-    if (!problems.isEmpty()) {
-      problems.sort(Comparator.comparing(FieldProblem::field));
-      throw new InvalidRequestException(problems);
     }
   }
 }

@@ -8,7 +8,6 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,7 @@ public class Hiring {
   }
 
   public Hired hire(HireRequest request, String hr) {
-    List<FieldProblem> problems = problems(request);
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    InvalidRequestException.throwIfAny(problems(request));
     ProcessInstanceWithVariables started;
     try {
       started = runtime.createProcessInstanceByKey(PROCESS_KEY)
@@ -100,7 +96,6 @@ public class Hiring {
         problems.add(new FieldProblem("mentor", "is not a Tasklist user"));
       }
     }
-    problems.sort(Comparator.comparing(FieldProblem::field));
     return problems;
   }
 

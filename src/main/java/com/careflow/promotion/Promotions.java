@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +94,7 @@ public class Promotions {
       problems.add(new FieldProblem("targetGrade",
           "must be empty or the current grade (" + nominee.grade() + ") for a PAY_LEVEL promotion"));
     }
-    check(problems);
+    InvalidRequestException.throwIfAny(problems);
     Map<String, Object> variables = new HashMap<>();
     variables.put("employeeId", nomination.employeeId());
     variables.put("promotionType", nomination.promotionType().name());
@@ -127,7 +126,7 @@ public class Promotions {
         }
       }
     }
-    check(problems);
+    InvalidRequestException.throwIfAny(problems);
     Map<String, Object> variables = new HashMap<>();
     variables.put("promotionType", PromotionType.POSITION.name());
     variables.put("track", Track.VACANCY.name());
@@ -166,7 +165,7 @@ public class Promotions {
         problems.add(new FieldProblem("employeeId", "is already registered"));
       }
     }
-    check(problems);
+    InvalidRequestException.throwIfAny(problems);
     if (competition.status() != Competition.Status.OPEN
         || LocalDate.now(clock.withZone(zone)).isAfter(competition.closesOn())) {
       ErrorResponseException closed = new ErrorResponseException(HttpStatus.CONFLICT);
@@ -181,12 +180,5 @@ public class Promotions {
         competition.post(), new Material(null, candidacy.selfReport(), null, null), user), now,
         competition.processInstanceId());
     return id.toString();
-  }
-
-  private static void check(List<FieldProblem> problems) {
-    if (!problems.isEmpty()) {
-      problems.sort(Comparator.comparing(FieldProblem::field));
-      throw new InvalidRequestException(problems);
-    }
   }
 }

@@ -3,7 +3,6 @@ package com.careflow.returns;
 import com.careflow.web.ApiProblemHandler.FieldProblem;
 import com.careflow.web.InvalidRequestException;
 import jakarta.validation.Validator;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +32,7 @@ public class ReturnIntake {
   }
 
   public Registered request(ReturnRequest request, String salesperson) {
-    List<FieldProblem> problems = problems(request);
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
-    }
+    InvalidRequestException.throwIfAny(problems(request));
     ProcessInstanceWithVariables started = runtime.createProcessInstanceByKey(PROCESS_KEY)
         .setVariables(variables(request, salesperson))
         .executeWithVariablesInReturn();
@@ -50,7 +46,6 @@ public class ReturnIntake {
         && request.claimedOn().isBefore(request.shippedOn())) {
       problems.add(new FieldProblem("claimedOn", "must not be before shippedOn"));
     }
-    problems.sort(Comparator.comparing(FieldProblem::field));
     return problems;
   }
 
