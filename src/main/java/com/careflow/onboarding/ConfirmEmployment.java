@@ -4,6 +4,7 @@ import static com.careflow.process.ProcessVariables.text;
 
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.employee.EmployeeRecords;
+import com.careflow.process.EngineClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,7 +28,7 @@ public class ConfirmEmployment implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate today = Probation.today(zone);
+    LocalDate today = EngineClock.today(zone);
     records.confirm(text(execution, "employeeId"), today);
     execution.setVariable("regularSince", today.toString());
   }

@@ -5,6 +5,7 @@ import static com.careflow.process.ProcessVariables.text;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.employee.EmployeeRecords;
 import com.careflow.identity.StaffAccounts;
+import com.careflow.process.EngineClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,7 +33,7 @@ public class EndEmployment implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LocalDate today = Probation.today(zone);
+    LocalDate today = EngineClock.today(zone);
     String note = text(execution, "supervisorNote");
     records.leave(text(execution, "employeeId"), today,
         text(execution, "leavingReason") + (note == null ? "" : ": " + note));

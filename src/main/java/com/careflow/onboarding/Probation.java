@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * A probation's term (SPEC §3.1, §3.4): it runs {@code months} from the start date, 1 to 6 in
@@ -59,10 +58,5 @@ record Probation(LocalDate startDate, int months) {
     scope.setVariable("probationMonths", months);
     scope.setVariable("probationEndsOn", endsOn().toString());
     scope.setVariable("probationReviewAt", reviewAt(zone));
-  }
-
-  /** Today in the company's time zone, on the engine's clock. */
-  static LocalDate today(ZoneId zone) {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
   }
 }

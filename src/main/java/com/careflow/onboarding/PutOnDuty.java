@@ -5,6 +5,7 @@ import static com.careflow.process.ProcessVariables.text;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.employee.EmployeeRecords;
 import com.careflow.identity.StaffAccounts;
+import com.careflow.process.EngineClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,7 +34,7 @@ public class PutOnDuty implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     accounts.open(text(execution, "employeeUserId"), text(execution, "employeeName"),
         text(execution, "employeeEmail"), text(execution, "dutyGroup"));
-    LocalDate today = Probation.today(zone);
+    LocalDate today = EngineClock.today(zone);
     records.putOnDuty(text(execution, "employeeId"), today);
     execution.setVariable("onDutySince", today.toString());
   }

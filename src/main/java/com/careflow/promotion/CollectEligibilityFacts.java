@@ -5,11 +5,11 @@ import static com.careflow.process.ProcessVariables.text;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.employee.Employee;
 import com.careflow.employee.EmployeeRecords;
+import com.careflow.process.EngineClock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +40,7 @@ public class CollectEligibilityFacts implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Promotion promotion = register.find(text(execution, "promotionId")).orElseThrow();
     Employee employee = records.find(promotion.employeeId()).orElseThrow();
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    LocalDate today = EngineClock.today(zone);
     EligibilityFacts facts = EligibilityFacts.of(employee, records.history(employee.id()),
         promotion.promotionType().name(), promotion.track().name(), promotion.targetGrade(),
         today, policy.topPayLevel());

@@ -4,6 +4,7 @@ import static com.careflow.process.ProcessVariables.date;
 import static com.careflow.process.ProcessVariables.text;
 
 import com.careflow.calendar.CalendarProperties;
+import com.careflow.process.EngineClock;
 import com.careflow.promotion.Promotion.Decision;
 import com.careflow.promotion.Promotion.Status;
 import java.time.LocalDate;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +43,7 @@ public class RecordPromotionDecision implements JavaDelegate {
     LocalDate effective = null;
     if (status == Status.APPROVED) {
       effective = date(execution, "effectiveDate", zone);
-      LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+      LocalDate today = EngineClock.today(zone);
       if (effective == null || effective.isBefore(today)) {
         throw new NotValidException("The effective date must be today or later.");
       }
