@@ -74,7 +74,7 @@ class ApiSecurityTest {
   @Test
   void aWrongPasswordIs401() throws Exception {
     // A user no other test logs in with: Camunda delays the next login after a failure.
-    assertThat(get("/engine-rest/engine", "warehouse:not-the-password").statusCode())
+    assertThat(get("/engine-rest/engine", "rnd:not-the-password").statusCode())
         .isEqualTo(401);
     assertThat(get("/engine-rest/engine", "nobody:demo").statusCode()).isEqualTo(401);
   }
