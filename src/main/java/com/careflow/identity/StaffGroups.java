@@ -3,8 +3,15 @@ package com.careflow.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import com.careflow.identity.IdentityProperties.StaffGroup;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,18 +24,30 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the department groups of SPEC §5 at start and grants them what their work needs:
- * Tasklist groups open Tasklist and read process definitions (diagrams, names); Cockpit groups
- * also watch instances, history and incidents and may repair and retry them; a group may also
- * start the processes listed under {@code starts}. Runs on every
- * start and only adds what is missing, so a group added to {@code application.yml} appears on
- * the next restart; nothing an administrator granted in Admin is taken away.
+ * Creates the department groups of SPEC §5 at start and grants them exactly what their work
+ * needs (SPEC §7), nothing more:
+ * <ul>
+ *   <li>every staff group opens its apps and reads the process definitions (names, diagrams);
+ *   <li>a group may start the processes listed under {@code starts};
+ *   <li>a Cockpit group watches the processes and decisions listed under {@code watches}: their
+ *       instances, history, tasks, incidents and variables; it retries failed jobs. It does not
+ *       change instances or their variables: that is for {@code camunda-admin} alone.
+ * </ul>
+ * The work itself (a task's form) is granted per task by the engine to its candidates and
+ * assignee ({@code access.DepartmentTaskAuthorizations}).
+ *
+ * <p>The configuration is the truth for the staff groups' grants on the resources listed in
+ * {@link #MANAGED}: at every start a missing grant is added and a permission the configuration
+ * does not give is taken away (logged as a warning), so that a database created by an earlier
+ * version loses rights that version gave. Grants to individual users, and to other groups, are
+ * an administrator's and are left alone.
  */
 @Component
 @Order(10)
@@ -36,27 +55,21 @@ public class StaffGroups extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(StaffGroups.class);
 
-  /** Every resource and permission a web application's users need, granted on all ids. */
-  private static final Map<WebApp, Map<Resource, List<Permission>>> GRANTS =
-      Map.of(
-          WebApp.TASKLIST,
-          Map.of(Resources.PROCESS_DEFINITION, List.of(Permissions.READ)),
-          WebApp.COCKPIT,
-          Map.of(
-              Resources.PROCESS_DEFINITION,
-              List.of(
-                  Permissions.READ,
-                  ProcessDefinitionPermissions.READ_INSTANCE,
-                  ProcessDefinitionPermissions.READ_HISTORY,
-                  ProcessDefinitionPermissions.READ_TASK,
-                  ProcessDefinitionPermissions.UPDATE_INSTANCE,
-                  ProcessDefinitionPermissions.RETRY_JOB),
-              Resources.DECISION_DEFINITION,
-              List.of(Permissions.READ, Permissions.READ_HISTORY),
-              Resources.DECISION_REQUIREMENTS_DEFINITION,
-              List.of(Permissions.READ),
-              Resources.DEPLOYMENT,
-              List.of(Permissions.READ)));
+  /** The resources whose grants to staff groups follow the configuration. */
+  static final Set<Resource> MANAGED = Set.of(Resources.APPLICATION, Resources.PROCESS_DEFINITION,
+      Resources.PROCESS_INSTANCE, Resources.DECISION_DEFINITION,
+      Resources.DECISION_REQUIREMENTS_DEFINITION, Resources.DEPLOYMENT);
+
+  /** What a watched process shows a Cockpit group: never UPDATE_INSTANCE, nor a variable write. */
+  static final List<Permission> WATCH_PROCESS = List.of(Permissions.READ,
+      ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+      ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.RETRY_JOB,
+      ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+      ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+      ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+
+  static final List<Permission> WATCH_DECISION = List.of(Permissions.READ,
+      Permissions.READ_HISTORY);
 
   private final IdentityProperties identity;
 
@@ -66,23 +79,131 @@ public class StaffGroups extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    checkConfiguration();
     AuthorizationService authorizations = engine.getAuthorizationService();
     for (StaffGroup group : identity.groups()) {
       createIfMissing(engine.getIdentityService(), group);
-      for (WebApp app : group.apps()) {
-        grant(authorizations, group.id(), Resources.APPLICATION, app.resourceId(),
-            List.of(Permissions.ACCESS));
-        GRANTS.get(app).forEach((resource, permissions) ->
-            grant(authorizations, group.id(), resource, Authorization.ANY, permissions));
-      }
-      for (String processKey : group.starts()) {
-        grant(authorizations, group.id(), Resources.PROCESS_DEFINITION, processKey,
-            List.of(Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
-        grant(authorizations, group.id(), Resources.PROCESS_INSTANCE, Authorization.ANY,
-            List.of(Permissions.CREATE));
-      }
+      reconcile(authorizations, group.id(), grants(group));
     }
     LOG.info("Staff groups ready: {}", identity.groups().stream().map(StaffGroup::id).toList());
+  }
+
+  /** A resource and id, and the permissions a group holds on it. */
+  record Grant(Resource resource, String resourceId) {}
+
+  /** Everything the configuration gives a group, by resource and id. */
+  static Map<Grant, Set<Permission>> grants(StaffGroup group) {
+    Map<Grant, Set<Permission>> grants = new LinkedHashMap<>();
+    for (WebApp app : group.apps()) {
+      add(grants, Resources.APPLICATION, app.resourceId(), List.of(Permissions.ACCESS));
+      add(grants, Resources.PROCESS_DEFINITION, Authorization.ANY, List.of(Permissions.READ));
+      if (app == WebApp.COCKPIT) {
+        add(grants, Resources.DECISION_DEFINITION, Authorization.ANY, List.of(Permissions.READ));
+        add(grants, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY,
+            List.of(Permissions.READ));
+        add(grants, Resources.DEPLOYMENT, Authorization.ANY, List.of(Permissions.READ));
+        group.watches().processes().forEach(key ->
+            add(grants, Resources.PROCESS_DEFINITION, key, WATCH_PROCESS));
+        group.watches().decisions().forEach(key ->
+            add(grants, Resources.DECISION_DEFINITION, key, WATCH_DECISION));
+      }
+    }
+    for (String processKey : group.starts()) {
+      add(grants, Resources.PROCESS_DEFINITION, processKey,
+          List.of(Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE));
+      add(grants, Resources.PROCESS_INSTANCE, Authorization.ANY, List.of(Permissions.CREATE));
+    }
+    return grants;
+  }
+
+  private static void add(Map<Grant, Set<Permission>> grants, Resource resource, String id,
+      List<Permission> permissions) {
+    grants.computeIfAbsent(new Grant(resource, id), grant -> new LinkedHashSet<>())
+        .addAll(permissions);
+  }
+
+  /** Makes the group's grants on the managed resources exactly the wanted ones. */
+  static void reconcile(AuthorizationService authorizations, String groupId,
+      Map<Grant, Set<Permission>> wanted) {
+    Set<Grant> seen = new HashSet<>();
+    for (Authorization existing : authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).list()) {
+      Resource resource = resourceOf(existing.getResourceType());
+      if (resource == null || !MANAGED.contains(resource)) {
+        continue;
+      }
+      Grant grant = new Grant(resource, existing.getResourceId());
+      Set<Permission> permissions = wanted.get(grant);
+      if (permissions == null || !seen.add(grant)) {
+        LOG.warn("Withdrawn from group {}: {} on {} {} (not in careflow.identity)", groupId,
+            names(granted(existing, resource)), resource.resourceName(), grant.resourceId());
+        authorizations.deleteAuthorization(existing.getId());
+        continue;
+      }
+      Set<Permission> held = granted(existing, resource);
+      if (!held.equals(permissions)) {
+        Set<Permission> extra = new HashSet<>(held);
+        extra.removeAll(permissions);
+        if (!extra.isEmpty()) {
+          LOG.warn("Withdrawn from group {}: {} on {} {} (not in careflow.identity)", groupId,
+              names(extra), resource.resourceName(), grant.resourceId());
+        }
+        authorizations.deleteAuthorization(existing.getId());
+        create(authorizations, groupId, grant, permissions);
+      }
+    }
+    wanted.forEach((grant, permissions) -> {
+      if (!seen.contains(grant)) {
+        create(authorizations, groupId, grant, permissions);
+      }
+    });
+  }
+
+  private static void create(AuthorizationService authorizations, String groupId, Grant grant,
+      Set<Permission> permissions) {
+    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(grant.resource());
+    authorization.setResourceId(grant.resourceId());
+    permissions.forEach(authorization::addPermission);
+    authorizations.saveAuthorization(authorization);
+  }
+
+  private static Set<Permission> granted(Authorization authorization, Resource resource) {
+    Permission[] all = ResourceTypeUtil.getPermissionsByResourceType(resource.resourceType());
+    return Arrays.stream(authorization.getPermissions(all))
+        .filter(permission -> permission.getValue() != Permissions.NONE.getValue()
+            && permission.getValue() != Permissions.ALL.getValue())
+        .collect(Collectors.toSet());
+  }
+
+  private static Resource resourceOf(int type) {
+    return Arrays.stream(Resources.values()).filter(resource -> resource.resourceType() == type)
+        .findFirst().orElse(null);
+  }
+
+  private static List<String> names(Set<Permission> permissions) {
+    return permissions.stream().map(Permission::getName).sorted().toList();
+  }
+
+  /** Every group a department or the personnel list names must be configured, and watchers use Cockpit. */
+  private void checkConfiguration() {
+    Set<String> configured = identity.groups().stream().map(StaffGroup::id)
+        .collect(Collectors.toSet());
+    List<String> unknown = new ArrayList<>(new Departments(identity).namedGroups());
+    unknown.removeAll(configured);
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException("careflow.identity names groups that are not configured "
+          + "under careflow.identity.groups: " + unknown.stream().sorted().toList());
+    }
+    for (StaffGroup group : identity.groups()) {
+      boolean watches = !group.watches().processes().isEmpty()
+          || !group.watches().decisions().isEmpty();
+      if (watches && !group.apps().contains(WebApp.COCKPIT)) {
+        throw new IllegalStateException("careflow.identity.groups: " + group.id()
+            + " watches processes but does not open Cockpit (apps: [tasklist, cockpit])");
+      }
+    }
   }
 
   private static void createIfMissing(IdentityService identityService, StaffGroup staffGroup) {
@@ -94,26 +215,5 @@ public class StaffGroups extends AbstractProcessEnginePlugin {
     group.setType(Groups.GROUP_TYPE_WORKFLOW);
     identityService.saveGroup(group);
     LOG.info("Created group {} ({})", staffGroup.id(), staffGroup.name());
-  }
-
-  /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */
-  static void grant(AuthorizationService authorizations, String groupId, Resource resource,
-      String resourceId, List<Permission> permissions) {
-    Authorization grant = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .singleResult();
-    if (grant == null) {
-      grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      grant.setGroupId(groupId);
-      grant.setResource(resource);
-      grant.setResourceId(resourceId);
-    } else if (permissions.stream().allMatch(grant::isPermissionGranted)) {
-      return;
-    }
-    permissions.forEach(grant::addPermission);
-    authorizations.saveAuthorization(grant);
   }
 }

@@ -139,9 +139,9 @@ class ComplaintEndToEndTest {
     HttpResponse<String> invalid = send("agent", "POST",
         "/engine-rest/process-definition/key/complaint-handling/submit-form",
         json.createObjectNode().set("variables", variables).toString());
-    // Camunda's submit-form answers any failure of a start with 500 and its message, which
-    // Tasklist shows the agent; the case is not started and nothing is registered.
-    assertThat(invalid.statusCode()).isEqualTo(500);
+    // A refused contact is the agent's input, not the server's fault: 400 with the message,
+    // which Tasklist shows; the case is not started and nothing is registered.
+    assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(invalid.body()).contains("The contact cannot be registered",
         "customer.phone must be a phone number");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM complaint", Long.class))

@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -55,19 +56,62 @@ class StaffGroupsTest {
   }
 
   @Test
-  void managersWatchAndRepairInstancesStaffOnlyReadDefinitions() {
+  void managersWatchTheirProcessesAndRetryJobsButNeverChangeInstances() {
     assertThat(allowed("cs-agents", Permissions.READ, Resources.PROCESS_DEFINITION, "any"))
         .isTrue();
     assertThat(allowed("cs-agents", ProcessDefinitionPermissions.READ_INSTANCE,
-        Resources.PROCESS_DEFINITION, "any")).isFalse();
+        Resources.PROCESS_DEFINITION, "complaint-handling")).isFalse();
     for (String manager : MANAGER_GROUPS) {
+      String process = manager.equals("hr-managers") ? "staff-promotion" : "complaint-handling";
       for (Permission permission : List.of(ProcessDefinitionPermissions.READ_INSTANCE,
           ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.RETRY_JOB,
-          ProcessDefinitionPermissions.UPDATE_INSTANCE)) {
-        assertThat(allowed(manager, permission, Resources.PROCESS_DEFINITION, "any"))
-            .as(manager + " " + permission.getName()).isTrue();
+          ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE)) {
+        assertThat(allowed(manager, permission, Resources.PROCESS_DEFINITION, process))
+            .as(manager + " " + permission.getName() + " on " + process).isTrue();
+      }
+      for (String process2 : List.of("complaint-handling", "staff-promotion")) {
+        for (Permission permission : List.of(ProcessDefinitionPermissions.UPDATE_INSTANCE,
+            ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE,
+            ProcessDefinitionPermissions.UPDATE_TASK_VARIABLE,
+            ProcessDefinitionPermissions.DELETE_INSTANCE)) {
+          assertThat(allowed(manager, permission, Resources.PROCESS_DEFINITION, process2))
+              .as(manager + " never has " + permission.getName()).isFalse();
+        }
       }
     }
+  }
+
+  @Test
+  void personnelProcessesAreWatchedByHrManagersAndGeneralManagersOnly() {
+    for (String group : SPEC_GROUPS) {
+      boolean personnel = group.equals("hr-managers") || group.equals("general-managers");
+      for (String process : List.of("staff-onboarding", "staff-promotion")) {
+        assertThat(allowed(group, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+            Resources.PROCESS_DEFINITION, process)).as(group + " reads " + process + " data")
+            .isEqualTo(personnel);
+      }
+      assertThat(allowed(group, Permissions.READ_HISTORY, Resources.DECISION_DEFINITION,
+          "promotion-eligibility")).as(group + " reads eligibility evaluations")
+          .isEqualTo(personnel);
+    }
+  }
+
+  @Test
+  void aRightGivenByAnEarlierVersionIsWithdrawnAtStart() {
+    // the grant session 1 gave every Cockpit group: update instances, variables included
+    Authorization old = authorizations.createAuthorizationQuery().groupIdIn("gm-office")
+        .resourceType(Resources.PROCESS_DEFINITION).resourceId(Authorization.ANY).singleResult();
+    old.addPermission(ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    authorizations.saveAuthorization(old);
+    assertThat(allowed("gm-office", ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        Resources.PROCESS_DEFINITION, "complaint-handling")).isTrue();
+
+    staffGroups.postProcessEngineBuild(engine);
+
+    assertThat(allowed("gm-office", ProcessDefinitionPermissions.UPDATE_INSTANCE,
+        Resources.PROCESS_DEFINITION, "complaint-handling")).isFalse();
+    assertThat(allowed("gm-office", ProcessDefinitionPermissions.READ_INSTANCE,
+        Resources.PROCESS_DEFINITION, "complaint-handling")).isTrue();
   }
 
   @Test

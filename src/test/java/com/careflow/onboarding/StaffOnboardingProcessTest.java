@@ -35,6 +35,7 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -95,7 +96,7 @@ class StaffOnboardingProcessTest {
     ClockUtil.setCurrentTime(MONDAY_MORNING);
     when(numbers.next(eq("EM"), any(Instant.class))).thenReturn(new CaseNumber("EM", "2611", 1));
     CalendarProperties calendar = ProcessTests.weekdaysInShanghai();
-    StaffAccounts accounts = new StaffAccounts(identity, new IdentityProperties(List.of(), null));
+    StaffAccounts accounts = new StaffAccounts(identity, new IdentityProperties(List.of(), List.of(), Set.of(), null));
     Mocks.register("registerHire", new RegisterHire(numbers, records, calendar));
     Mocks.register("assignMentor", new AssignMentor(records, identity));
     Mocks.register("gradeModule", new GradeModule(records));

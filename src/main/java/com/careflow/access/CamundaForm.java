@@ -1,0 +1,226 @@
+package com.careflow.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * The fields of a deployed Camunda Form, as far as access is concerned (SPEC §7.1): which keys
+ * a person shows and which they fill in, with the checks the form itself states (required,
+ * type, options, bounds). A form is the window a task opens onto its case: its holder reads
+ * its fields and sets its editable fields, nothing else.
+ */
+record CamundaForm(String id, Map<String, Field> fields) {
+
+  /** Camunda stores a string variable in a column of 4000 characters. */
+  static final int MAX_TEXT = 4000;
+
+  /**
+   * @param editable neither disabled nor read-only: the person fills it in
+   * @param conditional shown only under a condition, so never required here
+   * @param options the allowed values of a select or radio with static options, else empty
+   */
+  record Field(String key, String type, String label, boolean editable, boolean required,
+      boolean conditional, Set<String> options, BigDecimal min, BigDecimal max,
+      Integer maxLength) {}
+
+  static CamundaForm parse(byte[] json, ObjectMapper mapper) {
+    try {
+      JsonNode schema = mapper.readTree(json);
+      Map<String, Field> fields = new LinkedHashMap<>();
+      collect(schema.path("components"), fields);
+      return new CamundaForm(schema.path("id").asText(), Collections.unmodifiableMap(fields));
+    } catch (IOException e) {
+      throw new IllegalStateException("A deployed Camunda Form is not JSON", e);
+    }
+  }
+
+  private static void collect(JsonNode components, Map<String, Field> fields) {
+    for (JsonNode component : components) {
+      collect(component.path("components"), fields);
+      String key = component.path("key").asText(null);
+      if (key == null || key.isBlank()) {
+        continue;
+      }
+      JsonNode validate = component.path("validate");
+      Set<String> options = new LinkedHashSet<>();
+      component.path("values").forEach(option -> options.add(option.path("value").asText()));
+      boolean readonly = component.path("readonly").isBoolean()
+          && component.path("readonly").asBoolean();
+      fields.put(key, new Field(key, component.path("type").asText(),
+          component.path("label").asText(key),
+          !component.path("disabled").asBoolean(false) && !readonly,
+          validate.path("required").asBoolean(false),
+          component.hasNonNull("conditional"),
+          Collections.unmodifiableSet(options),
+          validate.hasNonNull("min") ? validate.get("min").decimalValue() : null,
+          validate.hasNonNull("max") ? validate.get("max").decimalValue() : null,
+          validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null));
+    }
+  }
+
+  /** What is wrong with a submission: values the person may not set, and values not valid. */
+  record Problems(List<String> forbidden, List<String> invalid, List<String> unchanged) {
+
+    boolean any() {
+      return !forbidden.isEmpty() || !invalid.isEmpty();
+    }
+  }
+
+  /**
+   * Checks submitted values against the form. A key the form does not have, or a shown field
+   * changed, is forbidden; a shown field sent back unchanged is harmless (it is dropped); an
+   * editable field must have a value of its type, among its options and within its bounds; a
+   * required field (not under a condition) and every unconditional checkbox must be there.
+   *
+   * @param current the case's current value of a variable
+   */
+  Problems check(Map<String, Object> submitted, Function<String, Object> current) {
+    List<String> forbidden = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    Map<String, Object> values = submitted == null ? Map.of() : submitted;
+    values.forEach((key, raw) -> {
+      Object value = unwrap(raw);
+      Field field = fields.get(key);
+      if (field == null) {
+        forbidden.add(key + " is not a field of this form");
+      } else if (!field.editable()) {
+        if (same(value, current.apply(key))) {
+          unchanged.add(key);
+        } else {
+          forbidden.add(key + " is shown by this form, not set by it");
+        }
+      } else {
+        String problem = invalid(field, value);
+        if (problem != null) {
+          invalid.add(key + " " + problem);
+        }
+      }
+    });
+    for (Field field : fields.values()) {
+      boolean mustBeThere = field.editable() && !field.conditional()
+          && (field.required() || "checkbox".equals(field.type()));
+      if (mustBeThere && blank(unwrap(values.get(field.key())))) {
+        invalid.add(field.key() + " is required");
+      }
+    }
+    return new Problems(forbidden, invalid, unchanged);
+  }
+
+  /** The keys a person holding the task reads: every field of the form. */
+  Set<String> keys() {
+    return fields.keySet();
+  }
+
+  private static String invalid(Field field, Object value) {
+    if (value == null) {
+      return null;
+    }
+    switch (field.type()) {
+      case "checkbox" -> {
+        return value instanceof Boolean ? null : "must be true or false";
+      }
+      case "number" -> {
+        BigDecimal number = number(value);
+        if (number == null) {
+          return "must be a number";
+        }
+        if (field.min() != null && number.compareTo(field.min()) < 0) {
+          return "must be at least " + field.min().toPlainString();
+        }
+        if (field.max() != null && number.compareTo(field.max()) > 0) {
+          return "must be at most " + field.max().toPlainString();
+        }
+        return null;
+      }
+      case "select", "radio" -> {
+        if (!(value instanceof String text)) {
+          return "must be one of " + field.options();
+        }
+        return field.options().isEmpty() || field.options().contains(text) ? null
+            : "must be one of " + field.options();
+      }
+      case "datetime" -> {
+        return value instanceof Date || value instanceof String text && isDate(text) ? null
+            : "must be a date (YYYY-MM-DD) or date-time";
+      }
+      case "textfield", "textarea" -> {
+        if (!(value instanceof String text)) {
+          return "must be text";
+        }
+        int limit = field.maxLength() == null ? MAX_TEXT : Math.min(field.maxLength(), MAX_TEXT);
+        return text.length() > limit ? "must be at most " + limit + " characters" : null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** A typed value (as the REST API submits) read as its plain value; an object value as itself. */
+  private static Object unwrap(Object value) {
+    if (value instanceof ObjectValue) {
+      return value;
+    }
+    return value instanceof TypedValue typed ? typed.getValue() : value;
+  }
+
+  private static boolean isDate(String text) {
+    for (Function<String, ?> parser : List.<Function<String, ?>>of(LocalDate::parse,
+        LocalDateTime::parse, OffsetDateTime::parse)) {
+      try {
+        parser.apply(text);
+        return true;
+      } catch (DateTimeParseException e) {
+        // try the next shape
+      }
+    }
+    return false;
+  }
+
+  private static BigDecimal number(Object value) {
+    if (value instanceof Number number) {
+      try {
+        return new BigDecimal(number.toString());
+      } catch (NumberFormatException e) {
+        return null; // NaN, Infinity
+      }
+    }
+    return null;
+  }
+
+  private static boolean blank(Object value) {
+    return value == null || value instanceof String text && text.isBlank();
+  }
+
+  /** Equal as a person reads them: 3000 and 3000.0 are the same amount. */
+  static boolean same(Object submitted, Object current) {
+    BigDecimal a = number(submitted);
+    BigDecimal b = number(current);
+    if (a != null && b != null) {
+      return a.compareTo(b) == 0;
+    }
+    if (submitted instanceof String text && current != null && !(current instanceof String)) {
+      return text.equals(current.toString());
+    }
+    return Objects.equals(submitted, current);
+  }
+}

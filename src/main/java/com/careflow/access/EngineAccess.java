@@ -1,0 +1,66 @@
+package com.careflow.access;
+
+import com.careflow.identity.Departments;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * SPEC §7 at the engine, for every door (Tasklist, Cockpit, Camunda's REST API):
+ * <ul>
+ *   <li>variables are read only with a grant for them ({@code enforceSpecificVariablePermission}):
+ *       a process's instances do not show their data to people who may only see that they run;
+ *   <li>a task's candidates and assignee may work it (TASK_WORK), not change it or its
+ *       variables (UPDATE, Camunda's default), and the department's managers may reassign it
+ *       ({@link DepartmentTaskAuthorizations});
+ *   <li>{@link CaseDataGuard} holds each task to its form, and {@link UserCommands} answers
+ *       a person's failed commands with 409, 404 or 400 instead of 500;
+ *   <li>wrong passwords never lock an account nor delay its owner: the guesser is slowed at
+ *       CareFlow's doors instead ({@code web.SignInThrottle}).
+ * </ul>
+ */
+@Component
+@Order(5)
+public class EngineAccess extends AbstractProcessEnginePlugin {
+
+  private final Departments departments;
+  private final ObjectMapper json;
+
+  public EngineAccess(Departments departments, ObjectMapper json) {
+    this.departments = departments;
+    this.json = json;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    CommandPayloads.verify();
+    configuration.setEnforceSpecificVariablePermission(true);
+    configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
+    configuration.setResourceAuthorizationProvider(new DepartmentTaskAuthorizations(departments));
+    configuration.setCustomPreCommandInterceptorsTxRequired(append(
+        configuration.getCustomPreCommandInterceptorsTxRequired(),
+        new UserCommands(configuration)));
+    configuration.setCustomPostCommandInterceptorsTxRequired(append(
+        configuration.getCustomPostCommandInterceptorsTxRequired(),
+        new CaseDataGuard(new TaskForms(json), departments)));
+    // Camunda locks an account after 10 failures and delays its next sign-in: anyone could
+    // lock out anyone. CareFlow slows the guessing client instead.
+    configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+    configuration.setLoginDelayBase(0);
+    configuration.setLoginDelayMaxTime(0);
+  }
+
+  private static List<CommandInterceptor> append(List<CommandInterceptor> interceptors,
+      CommandInterceptor interceptor) {
+    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>()
+        : new ArrayList<>(interceptors);
+    all.add(interceptor);
+    return all;
+  }
+}
