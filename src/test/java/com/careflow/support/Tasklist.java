@@ -1,0 +1,126 @@
+package com.careflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Works tasks as the demo users through Camunda's REST API, the calls Tasklist itself makes:
+ * find the task, claim it, open its form, complete it with the form's values (typed as
+ * Tasklist types them). Every call carries the user's own credentials, so the engine's
+ * authorizations and CareFlow's access rules apply.
+ */
+public final class Tasklist {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json;
+  private final int port;
+
+  public Tasklist(int port, ObjectMapper json) {
+    this.port = port;
+    this.json = json;
+  }
+
+  /** A task assigned to the user (first-contact responsibility). */
+  public JsonNode myTask(String user, String businessKey, String key) {
+    JsonNode tasks = read(send(user, "GET", "/engine-rest/task?processInstanceBusinessKey="
+        + businessKey + "&assignee=" + user + "&taskDefinitionKey=" + key, null));
+    assertThat(tasks).as(user + " has " + key).hasSize(1);
+    return tasks.get(0);
+  }
+
+  /** The case's tasks the user can see. */
+  public JsonNode visibleTasks(String user, String businessKey) {
+    return read(send(user, "GET",
+        "/engine-rest/task?processInstanceBusinessKey=" + businessKey, null));
+  }
+
+  /** What Tasklist's "My departments' tasks" filter shows the user for this case. */
+  public JsonNode departmentTasks(String user, String businessKey, String group) {
+    return read(send(user, "GET", "/engine-rest/task?processInstanceBusinessKey="
+        + businessKey + "&candidateGroup=" + group + "&unassigned=true", null));
+  }
+
+  /** The department's one visible task of the case, claimed by the user as "Claim" does. */
+  public JsonNode claim(String user, String businessKey, String key) {
+    JsonNode tasks = visibleTasks(user, businessKey);
+    assertThat(tasks).as(user + " sees " + key).hasSize(1);
+    JsonNode task = tasks.get(0);
+    assertThat(task.get("taskDefinitionKey").asText()).isEqualTo(key);
+    HttpResponse<String> claimed = send(user, "POST",
+        "/engine-rest/task/" + task.get("id").asText() + "/claim",
+        "{\"userId\":\"" + user + "\"}");
+    assertThat(claimed.statusCode()).as(user + " claims " + key + ": " + claimed.body())
+        .isEqualTo(204);
+    return task;
+  }
+
+  /** The task's deployed Camunda Form. */
+  public JsonNode form(String user, JsonNode task) {
+    HttpResponse<String> form = send(user, "GET",
+        "/engine-rest/task/" + task.get("id").asText() + "/deployed-form", null);
+    assertThat(form.statusCode()).isEqualTo(200);
+    return read(form);
+  }
+
+  /** Completes the task with the form's values; it must succeed. */
+  public void complete(String user, JsonNode task, Map<String, Object> values) {
+    HttpResponse<String> completed = tryComplete(user, task.get("id").asText(), values);
+    assertThat(completed.statusCode()).as(user + " completes " + task.get("name").asText()
+        + ": " + completed.body()).isEqualTo(204);
+  }
+
+  /** Completes the task with these values, as a REST client may, and answers what it got. */
+  public HttpResponse<String> tryComplete(String user, String taskId, Map<String, Object> values) {
+    return send(user, "POST", "/engine-rest/task/" + taskId + "/complete",
+        json.createObjectNode().set("variables", variables(values)).toString());
+  }
+
+  /** The values typed as Tasklist types a form's values. */
+  public ObjectNode variables(Map<String, Object> values) {
+    ObjectNode variables = json.createObjectNode();
+    new LinkedHashMap<>(values).forEach((name, value) -> {
+      ObjectNode variable = variables.putObject(name);
+      variable.set("value", json.valueToTree(value));
+      variable.put("type", value instanceof Boolean ? "Boolean"
+          : value instanceof Double ? "Double" : value instanceof Number ? "Long" : "String");
+    });
+    return variables;
+  }
+
+  public HttpResponse<String> send(String user, String method, String path, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + path))
+        .header("Authorization", BasicAuth.header(user, "demo"))
+        .header("Content-Type", "application/json");
+    request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    try {
+      return http.send(request.build(), BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public JsonNode read(HttpResponse<String> response) {
+    try {
+      return json.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
