@@ -4,6 +4,7 @@ import com.careflow.complaint.ComplaintIntake.Registered;
 import com.careflow.complaint.ComplaintRegister.Entry;
 import com.careflow.complaint.ComplaintRequest.ComplaintType;
 import com.careflow.customer.Customer;
+import com.careflow.customer.CustomerDataAccess;
 import com.careflow.customer.Customer.Region;
 import com.careflow.register.RegisterQuery;
 import com.careflow.web.IdempotentPosts;
@@ -54,9 +55,12 @@ public class ComplaintController {
   private final OpenTasks openTasks;
   private final HistoryService history;
   private final IdempotentPosts idempotent;
+  private final CustomerDataAccess customers;
 
   public ComplaintController(ComplaintIntake intake, ComplaintRegister register,
-      OpenTasks openTasks, HistoryService history, IdempotentPosts idempotent) {
+      OpenTasks openTasks, HistoryService history, IdempotentPosts idempotent,
+      CustomerDataAccess customers) {
+    this.customers = customers;
     this.intake = intake;
     this.register = register;
     this.openTasks = openTasks;
@@ -81,8 +85,9 @@ public class ComplaintController {
         });
   }
 
+  /** A complaint; its customer's name, phone and address for those who may read them. */
   @GetMapping("/{number}")
-  public ComplaintView get(@PathVariable String number) {
+  public ComplaintView get(@PathVariable String number, Authentication user) {
     Entry entry = register.find(number).orElseThrow(() -> notFound(number));
     Map<String, Object> variables = new HashMap<>();
     if (entry.processInstanceId() != null) {
@@ -97,8 +102,8 @@ public class ComplaintController {
     outcome.keySet().retainAll(OUTCOME);
     Date resolution = (Date) variables.get("resolutionDeadline");
     return new ComplaintView(entry.number(), entry.complaintType(), entry.channel(),
-        new Customer(entry.customerName(), entry.customerPhone(), entry.customerAddress(),
-            Region.valueOf(entry.customerRegion())),
+        customers.shown(user, entry.processInstanceId(), new Customer(entry.customerName(),
+            entry.customerPhone(), entry.customerAddress(), Region.valueOf(entry.customerRegion()))),
         entry.subject(), entry.description(), entry.orderNumber(), entry.productBatch(),
         entry.shippedOn(), entry.claimedAmount(), entry.registeredAt(), entry.registeredBy(),
         entry.processInstanceId(), entry.status(), entry.overdue(), entry.important(),
@@ -110,7 +115,7 @@ public class ComplaintController {
 
   /** The register, newest first, with filters and paging. */
   @GetMapping
-  public RegisterQuery.Page<ComplaintSummary> list(
+  public RegisterQuery.Page<ComplaintSummary> list(Authentication user,
       @RequestParam(required = false) @Pattern(regexp = "OPEN|CLOSED") String status,
       @RequestParam(required = false) @Pattern(regexp =
           "PRODUCT_QUALITY|RETURN_REQUEST|SERVICE_CONDUCT|MISUNDERSTANDING|NON_QUALITY")
@@ -123,7 +128,8 @@ public class ComplaintController {
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return register.search(new ComplaintRegister.Filter(status, category,
         type == null ? null : type.name(), overdue, from, to), page, size)
-        .map(ComplaintSummary::of);
+        .map(entry -> ComplaintSummary.of(entry,
+            customers.reads(user, entry.processInstanceId())));
   }
 
   private static ErrorResponseException notFound(String number) {

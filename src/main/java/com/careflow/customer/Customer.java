@@ -16,6 +16,11 @@ public record Customer(
     @Size(max = 500) String address,
     @NotNull Region region) {
 
+  /** The customer as someone who may not read personal data sees them (SPEC §7.3): the region. */
+  public Customer withheld() {
+    return new Customer(null, null, null, region);
+  }
+
   /** SPEC §6: where the customer is. */
   public enum Region { DOMESTIC, FOREIGN }
 }

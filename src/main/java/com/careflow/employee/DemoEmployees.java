@@ -75,7 +75,7 @@ public class DemoEmployees {
       LocalDate start, LocalDate regularSince) {
     CaseNumber id = new CaseNumber("EM", DEMO_PERIOD, serial);
     records.insert(id, new Hire(userId, name, userId + "@demo.careflow.invalid",
-        "Customer service", "Agent", grade, payLevel, start, 3, start.plusMonths(3), null,
+        "customer-service", "Agent", grade, payLevel, start, 3, start.plusMonths(3), null,
         "hr"), Instant.now(), null);
     records.confirm(id.toString(), regularSince);
     records.putOnDuty(id.toString(), start.plusWeeks(2));

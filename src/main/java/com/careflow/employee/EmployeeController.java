@@ -37,9 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/employees")
 public class EmployeeController {
 
-  /** Personnel files are for HR and the managers. */
-  static final String READERS = "hasAnyAuthority('GROUP_hr', 'GROUP_hr-managers', "
-      + "'GROUP_cs-managers', 'GROUP_vice-presidents', 'GROUP_general-managers')";
+  /** The lists are for those who handle some department's personnel ({@link PersonnelAccess}). */
+  static final String READERS = "@personnelAccess.isPersonnel(authentication)";
 
   /** Only HR writes them. */
   public static final String HR = "hasAnyAuthority('GROUP_hr', 'GROUP_hr-managers')";
@@ -49,11 +48,14 @@ public class EmployeeController {
   private final EmployeeRecords records;
   private final EmployeeFile file;
   private final OpenTasks openTasks;
+  private final PersonnelAccess personnel;
 
-  public EmployeeController(EmployeeRecords records, EmployeeFile file, OpenTasks openTasks) {
+  public EmployeeController(EmployeeRecords records, EmployeeFile file, OpenTasks openTasks,
+      PersonnelAccess personnel) {
     this.records = records;
     this.file = file;
     this.openTasks = openTasks;
+    this.personnel = personnel;
   }
 
   /**
@@ -67,23 +69,25 @@ public class EmployeeController {
     return new EmployeeView(employee, records.history(employee.id()), null);
   }
 
+  /** An employee's record and file: for HR, the general managers, their department's managers. */
   @GetMapping("/{id}")
-  @PreAuthorize(READERS)
-  public EmployeeView get(@PathVariable String id) {
+  public EmployeeView get(@PathVariable String id, Authentication user) {
     Employee employee = file.employee(id);
+    personnel.checkReads(user, employee);
     return new EmployeeView(employee, records.history(id),
         openTasks.of(employee.processInstanceId()));
   }
 
-  /** The records, newest hire first, by status and department. */
+  /** The records the user may read, newest hire first, by status and department. */
   @GetMapping
   @PreAuthorize(READERS)
-  public RegisterQuery.Page<EmployeeView> list(
+  public RegisterQuery.Page<EmployeeView> list(Authentication user,
       @RequestParam(required = false) Status status,
       @RequestParam(required = false) @Size(max = 100) String department,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    return records.search(new EmployeeRecords.Filter(status, department), page, size)
+    return records.search(new EmployeeRecords.Filter(status, department), personnel.scope(user),
+            page, size)
         .map(employee -> new EmployeeView(employee, null, null));
   }
 

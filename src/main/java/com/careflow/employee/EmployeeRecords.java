@@ -10,6 +10,7 @@ import com.careflow.employee.EmployeeHistory.DisciplinaryKind;
 import com.careflow.employee.EmployeeHistory.PerformanceScore;
 import com.careflow.employee.EmployeeHistory.TrainingResult;
 import com.careflow.numbering.CaseNumbers.CaseNumber;
+import com.careflow.identity.Departments.Scope;
 import com.careflow.register.RegisterQuery;
 import com.careflow.register.RegisterQuery.Page;
 import java.math.BigDecimal;
@@ -97,9 +98,13 @@ public class EmployeeRecords {
     return count != null && count > 0;
   }
 
-  /** A page of the records, newest hire first, and how many match in all. */
-  public Page<Employee> search(Filter filter, int page, int size) {
-    return RegisterQuery.of("employee", "id")
+  /** A page of the records within {@code scope}, newest hire first, and how many match in all. */
+  public Page<Employee> search(Filter filter, Scope scope, int page, int size) {
+    RegisterQuery query = RegisterQuery.of("employee", "id");
+    if (!scope.all()) {
+      query.in("department", scope.departments());
+    }
+    return query
         .equal("status", filter.status() == null ? null : filter.status().name())
         .equal("department", filter.department())
         .page(jdbc, "hired_at", EmployeeRecords::employee, page, size);

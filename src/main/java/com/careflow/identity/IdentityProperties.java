@@ -25,7 +25,15 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("careflow.identity")
 public record IdentityProperties(@NotEmpty List<@Valid StaffGroup> groups,
     @NotNull @DefaultValue({}) List<@Valid Department> departments,
-    @NotNull @DefaultValue({}) Set<String> personnel, String initialPassword) {
+    @NotNull @DefaultValue({}) Set<String> personnel,
+    @NotNull @DefaultValue CustomerData customerData, String initialPassword) {
+
+  /**
+   * Who reads a customer's name, phone and address (SPEC §7.3): the {@code readers} groups on
+   * every case, the {@code case-handlers} groups on the cases they work on; nobody else.
+   */
+  public record CustomerData(@NotNull @DefaultValue({}) Set<String> readers,
+      @NotNull @DefaultValue({}) Set<String> caseHandlers) {}
 
   /**
    * @param id the Camunda group id, e.g. {@code cs-agents}

@@ -14,6 +14,8 @@ import java.time.LocalDate;
  *
  * @param userId the login the person will use in Tasklist: lower-case letters and digits,
  *     starting with a letter; the account is opened when they go on duty
+ * @param department the department's id ({@code careflow.identity.departments}), e.g.
+ *     {@code customer-service}: its managers handle the person's file (SPEC §7.2)
  * @param grade the grade (职级) hired into; 1 when not given
  * @param payLevel the pay level (薪级) within the grade; 1 when not given
  * @param startDate the first working day

@@ -2,6 +2,7 @@ package com.careflow.onboarding;
 
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.employee.EmployeeRecords;
+import com.careflow.identity.Departments;
 import com.careflow.web.ApiProblemHandler.FieldProblem;
 import com.careflow.web.InvalidRequestException;
 import jakarta.validation.Validator;
@@ -41,10 +42,12 @@ public class Hiring {
   private final EmployeeRecords records;
   private final Validator validator;
   private final ZoneId zone;
+  private final Departments departments;
   private final Clock clock = Clock.systemUTC();
 
   public Hiring(RuntimeService runtime, IdentityService identity, EmployeeRecords records,
-      Validator validator, CalendarProperties calendar) {
+      Validator validator, CalendarProperties calendar, Departments departments) {
+    this.departments = departments;
     this.runtime = runtime;
     this.identity = identity;
     this.records = records;
@@ -78,6 +81,10 @@ public class Hiring {
         problems.add(new FieldProblem("startDate",
             "must not be more than " + MAX_DAYS_AHEAD + " days ahead"));
       }
+    }
+    if (request.department() != null && !request.department().isBlank()
+        && departments.byId(request.department()).isEmpty()) {
+      problems.add(new FieldProblem("department", "must be one of " + departments.ids()));
     }
     if (problems.stream().noneMatch(problem -> problem.field().equals("userId"))) {
       records.currentByUser(request.userId()).ifPresentOrElse(

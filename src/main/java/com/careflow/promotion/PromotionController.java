@@ -1,6 +1,8 @@
 package com.careflow.promotion;
 
 import com.careflow.employee.EmployeeController;
+import com.careflow.employee.EmployeeRecords;
+import com.careflow.employee.PersonnelAccess;
 import com.careflow.promotion.Promotion.PromotionType;
 import com.careflow.promotion.Promotion.Status;
 import com.careflow.promotion.Promotion.Track;
@@ -45,7 +47,7 @@ public class PromotionController {
   static final String NOMINATORS = "hasAnyAuthority('GROUP_cs-managers', 'GROUP_sales-managers', "
       + "'GROUP_hr-managers', 'GROUP_vice-presidents', 'GROUP_general-managers')";
 
-  /** HR and the managers read promotions ({@link PersonnelAccess}). */
+  /** Those who handle some department's personnel list promotions ({@link PersonnelAccess}). */
   static final String READERS = "@personnelAccess.isPersonnel(authentication)";
 
   private final Promotions promotions;
@@ -53,9 +55,12 @@ public class PromotionController {
   private final OpenTasks openTasks;
   private final IdempotentPosts idempotent;
   private final PersonnelAccess personnel;
+  private final EmployeeRecords employees;
 
   public PromotionController(Promotions promotions, PromotionRegister register,
-      OpenTasks openTasks, IdempotentPosts idempotent, PersonnelAccess personnel) {
+      OpenTasks openTasks, IdempotentPosts idempotent, PersonnelAccess personnel,
+      EmployeeRecords employees) {
+    this.employees = employees;
     this.promotions = promotions;
     this.register = register;
     this.openTasks = openTasks;
@@ -73,6 +78,10 @@ public class PromotionController {
       @RequestHeader(name = "Idempotency-Key", required = false)
           @Size(min = 1, max = 200) String idempotencyKey,
       Authentication manager) {
+    if (nomination.employeeId() != null) {
+      employees.find(nomination.employeeId())
+          .ifPresent(nominee -> personnel.checkNominates(manager, nominee));
+    }
     return idempotent.create("POST /api/promotions", manager.getName(), idempotencyKey,
         nomination, () -> {
           Nominated nominated = promotions.nominate(nomination, manager.getName());
@@ -83,18 +92,19 @@ public class PromotionController {
   /** A promotion with its open tasks (none once it has ended). */
   public record PromotionView(Promotion promotion, List<OpenTask> openTasks) {}
 
+  /** A promotion, for whoever may read its employee's file (SPEC §7.2). */
   @GetMapping("/{id}")
-  @PreAuthorize(READERS)
-  public PromotionView get(@PathVariable String id) {
+  public PromotionView get(@PathVariable String id, Authentication user) {
     Promotion promotion = register.find(id)
         .orElseThrow(() -> NotFound.because("No promotion numbered " + id));
+    personnel.checkReads(user, employees.find(promotion.employeeId()).orElseThrow());
     return new PromotionView(promotion, promotion.competitionId() == null
         ? openTasks.of(promotion.processInstanceId()) : List.of());
   }
 
   @GetMapping
   @PreAuthorize(READERS)
-  public RegisterQuery.Page<Promotion> list(
+  public RegisterQuery.Page<Promotion> list(Authentication user,
       @RequestParam(required = false) @Size(max = 20) String employee,
       @RequestParam(required = false) Status status,
       @RequestParam(required = false) Track track,
@@ -103,7 +113,8 @@ public class PromotionController {
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return register.search(
-        new PromotionRegister.Filter(employee, status, track, kind, competition), page, size);
+        new PromotionRegister.Filter(employee, status, track, kind, competition),
+        personnel.scope(user), page, size);
   }
 
   /** SPEC §4.4: HR publishes a competition; 201 with its number. */
@@ -120,7 +131,7 @@ public class PromotionController {
         });
   }
 
-  /** A competition; HR and the managers also see its candidates. */
+  /** A competition; each reader also sees the candidates whose files they may read. */
   public record CompetitionView(Competition competition, List<Promotion> candidates) {}
 
   @GetMapping("/competitions/{id}")
@@ -128,7 +139,10 @@ public class PromotionController {
     Competition competition = register.findCompetition(id)
         .orElseThrow(() -> NotFound.because("No competition numbered " + id));
     return new CompetitionView(competition,
-        personnel.isPersonnel(user) ? register.candidates(id) : null);
+        personnel.isPersonnel(user) ? register.candidates(id).stream()
+            .filter(candidate -> employees.find(candidate.employeeId())
+                .map(employee -> personnel.reads(user, employee)).orElse(false))
+            .toList() : null);
   }
 
   /** SPEC §4.4: a candidate registers until the closing date; 201 with the entry's number. */
@@ -141,7 +155,7 @@ public class PromotionController {
     return idempotent.create("POST /api/promotions/competitions/" + id + "/candidates",
         user.getName(), idempotencyKey, candidacy, () -> {
           String entry = promotions.register(id, candidacy, user.getName(),
-              personnel.isPersonnel(user));
+              candidate -> personnel.scope(user).includes(candidate.department()));
           return new Created(URI.create("/api/promotions/" + entry),
               Map.of("id", entry, "competitionId", id));
         });

@@ -6,6 +6,7 @@ import com.careflow.promotion.Promotion.Material;
 import com.careflow.promotion.Promotion.PromotionType;
 import com.careflow.promotion.Promotion.Status;
 import com.careflow.promotion.Promotion.Track;
+import com.careflow.identity.Departments.Scope;
 import com.careflow.register.RegisterQuery;
 import com.careflow.register.RegisterQuery.Page;
 import java.math.BigDecimal;
@@ -142,8 +143,14 @@ public class PromotionRegister {
         new MapSqlParameterSource("id", competitionId), PromotionRegister::promotion);
   }
 
-  public Page<Promotion> search(Filter filter, int page, int size) {
-    return RegisterQuery.of("promotion", "id")
+  /** A page of the promotions of employees within {@code scope}. */
+  public Page<Promotion> search(Filter filter, Scope scope, int page, int size) {
+    RegisterQuery query = RegisterQuery.of("promotion", "id");
+    if (!scope.all()) {
+      query.where("employee_id IN (SELECT id FROM employee WHERE department IN (:departments))",
+          "departments", scope.departments().isEmpty() ? List.of("") : scope.departments());
+    }
+    return query
         .equal("employee_id", filter.employeeId())
         .equal("status", filter.status() == null ? null : filter.status().name())
         .equal("track", filter.track() == null ? null : filter.track().name())

@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
@@ -142,14 +143,14 @@ public class Promotions {
   }
 
   /**
-   * SPEC §4.4: registers a candidate for an open competition. Staff register themselves; HR
-   * and the managers may register anyone.
+   * SPEC §4.4: registers a candidate for an open competition. Staff register themselves; HR,
+   * the general managers and a department's managers may register its people.
    *
    * @return the candidate's promotion number
    */
   @Transactional
   public String register(String competitionId, Candidacy candidacy, String user,
-      boolean mayRegisterOthers) {
+      Predicate<Employee> mayRegister) {
     Competition competition = register.findCompetition(competitionId)
         .orElseThrow(() -> NotFound.because("No competition numbered " + competitionId));
     List<FieldProblem> problems = FieldProblem.of(validator.validate(candidacy));
@@ -158,8 +159,9 @@ public class Promotions {
     if (candidacy.employeeId() != null && !candidacy.employeeId().isBlank()) {
       if (candidate == null || candidate.status() == Employee.Status.LEFT) {
         problems.add(new FieldProblem("employeeId", "is not a current employee"));
-      } else if (!mayRegisterOthers && !candidate.userId().equals(user)) {
-        problems.add(new FieldProblem("employeeId", "must be yourself"));
+      } else if (!candidate.userId().equals(user) && !mayRegister.test(candidate)) {
+        problems.add(new FieldProblem("employeeId",
+            "must be yourself, or someone of a department you manage"));
       } else if (register.candidates(competitionId).stream()
           .anyMatch(entry -> entry.employeeId().equals(candidate.id()))) {
         problems.add(new FieldProblem("employeeId", "is already registered"));

@@ -55,6 +55,22 @@ public final class RegisterQuery {
     return this;
   }
 
+  /** Rows whose {@code column} is one of {@code values}; none when the collection is empty. */
+  public RegisterQuery in(String column, java.util.Collection<?> values) {
+    return where(column + " IN (:" + column + "_in)", column + "_in",
+        values.isEmpty() ? java.util.List.of("") : values);
+  }
+
+  /**
+   * Rows meeting {@code condition}, an SQL condition of the register's own (never user input)
+   * with one named parameter.
+   */
+  public RegisterQuery where(String condition, String parameter, Object value) {
+    where.append(" AND ").append(condition);
+    params.addValue(parameter, value);
+    return this;
+  }
+
   /** Rows whose timestamp {@code column} falls on or after {@code from} and on or before {@code to}. */
   public RegisterQuery between(String column, LocalDate from, LocalDate to) {
     if (from != null) {

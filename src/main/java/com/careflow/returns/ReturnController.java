@@ -1,5 +1,6 @@
 package com.careflow.returns;
 
+import com.careflow.customer.CustomerDataAccess;
 import com.careflow.register.RegisterQuery;
 import com.careflow.returns.ReturnIntake.Registered;
 import com.careflow.returns.ReturnRegister.Entry;
@@ -38,9 +39,11 @@ public class ReturnController {
   private final ReturnRegister register;
   private final OpenTasks openTasks;
   private final IdempotentPosts idempotent;
+  private final CustomerDataAccess customers;
 
   public ReturnController(ReturnIntake intake, ReturnRegister register, OpenTasks openTasks,
-      IdempotentPosts idempotent) {
+      IdempotentPosts idempotent, CustomerDataAccess customers) {
+    this.customers = customers;
     this.intake = intake;
     this.register = register;
     this.openTasks = openTasks;
@@ -67,15 +70,16 @@ public class ReturnController {
   }
 
   @GetMapping("/{number}")
-  public ReturnView get(@PathVariable String number) {
+  public ReturnView get(@PathVariable String number, Authentication user) {
     Entry entry = register.find(number)
         .orElseThrow(() -> NotFound.because("No return numbered " + number));
-    return ReturnView.of(entry, openTasks.of(entry.processInstanceId()));
+    return ReturnView.of(entry, openTasks.of(entry.processInstanceId()),
+        customer -> customers.shown(user, entry.processInstanceId(), customer));
   }
 
   /** The register, newest first, with filters and paging. */
   @GetMapping
-  public RegisterQuery.Page<ReturnView> list(
+  public RegisterQuery.Page<ReturnView> list(Authentication user,
       @RequestParam(required = false) @Pattern(regexp = "OPEN|REJECTED|SETTLED") String status,
       @RequestParam(required = false)
           @Pattern(regexp = "UNCONDITIONAL_RETURN|RETURN|REJECT") String decision,
@@ -87,6 +91,7 @@ public class ReturnController {
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return register.search(new ReturnRegister.Filter(status, decision,
         handling == null ? null : handling.name(), complaint, from, to), page, size)
-        .map(entry -> ReturnView.of(entry, null));
+        .map(entry -> ReturnView.of(entry, null,
+            customer -> customers.shown(user, entry.processInstanceId(), customer)));
   }
 }

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code GET /api/returns/{number}} and the lines of {@code GET /api/returns}: the claim, how
@@ -30,12 +31,13 @@ public record ReturnView(
       Integer receivedQuantity, String returnProof, String proofReference,
       Integer bookedQuantity, BigDecimal settlementAmount, String voucherNumber) {}
 
-  static ReturnView of(Entry entry, List<OpenTask> openTasks) {
+  /** The return as {@code customers} lets the reader see its customer (SPEC §7.3). */
+  static ReturnView of(Entry entry, List<OpenTask> openTasks, UnaryOperator<Customer> customers) {
     ReturnRegister.Claim claim = entry.claim();
     Progress progress = entry.progress();
     return new ReturnView(entry.number(), claim.complaintNumber(), entry.status(),
-        new Customer(claim.customerName(), claim.customerPhone(), claim.customerAddress(),
-            Customer.Region.valueOf(claim.customerRegion())),
+        customers.apply(new Customer(claim.customerName(), claim.customerPhone(),
+            claim.customerAddress(), Customer.Region.valueOf(claim.customerRegion()))),
         claim.orderNumber(), claim.productBatch(), progress.shippedOn(), claim.claimedOn(),
         claim.description(), claim.claimedQuantity(), claim.overAcceptanceRatio(),
         entry.requestedAt(), claim.requestedBy(), entry.processInstanceId(),

@@ -7,6 +7,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,14 @@ public class CamundaUserAuthenticationProvider implements AuthenticationProvider
         .map(id -> new SimpleGrantedAuthority(GROUP_AUTHORITY_PREFIX + id))
         .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+  }
+
+  /** The Camunda groups of an authenticated caller, from their {@code GROUP_} authorities. */
+  public static List<String> groupsOf(Authentication user) {
+    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .filter(authority -> authority.startsWith(GROUP_AUTHORITY_PREFIX))
+        .map(authority -> authority.substring(GROUP_AUTHORITY_PREFIX.length()))
+        .toList();
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -244,6 +245,38 @@ class ComplaintApiTest {
             .toString())));
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
+  @Test
+  void theCustomerIsReadByServiceSalesAndManagementAndByQualityOnceItHandlesTheCase()
+      throws Exception {
+    String number = register(complaint());
+    for (String reader : List.of("agent", "csmanager", "sales", "office", "vp", "gmoffice")) {
+      JsonNode customer = json.readTree(api.get(reader, "/api/complaints/" + number).body())
+          .get("customer");
+      assertThat(customer.get("phone").asText()).as(reader).isEqualTo("13800000000");
+    }
+    for (String outsider : List.of("warehouse", "finance", "hr", "trainer", "quality")) {
+      JsonNode view = json.readTree(api.get(outsider, "/api/complaints/" + number).body());
+      assertThat(view.get("customer").get("name").isNull()).as(outsider + " (SPEC §7.3)").isTrue();
+      assertThat(view.get("customer").get("phone").isNull()).isTrue();
+      assertThat(view.get("customer").get("region").asText()).isEqualTo("DOMESTIC");
+      assertThat(view.get("number").asText()).isEqualTo(number);
+      JsonNode line = json.readTree(api.get(outsider, "/api/complaints?size=100").body())
+          .get("items");
+      assertThat(line).filteredOn(item -> item.get("number").asText().equals(number))
+          .singleElement().satisfies(item -> assertThat(item.get("customerName").isNull())
+              .isTrue());
+    }
+
+    Task triage = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+        .singleResult();
+    engine.getTaskService().complete(triage.getId(), Map.of("complaintValid", true,
+        "category", "PRODUCT_QUALITY", "specialCase", false, "important", false,
+        "triageNote", "Sour"));
+    assertThat(json.readTree(api.get("quality", "/api/complaints/" + number).body())
+        .get("customer").get("phone").asText()).as("quality now investigates it")
+        .isEqualTo("13800000000");
   }
 
   private void assertRejected(HttpResponse<String> response, List<String> fields)

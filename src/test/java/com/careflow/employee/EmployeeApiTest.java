@@ -198,7 +198,7 @@ class EmployeeApiTest {
     CaseNumber first = new CaseNumber("EM", "0002", 1);
     CaseNumber second = new CaseNumber("EM", "0002", 2);
     CaseNumber third = new CaseNumber("EM", "0002", 3);
-    Hire hire = new Hire("rehired", "Re Hired", null, "Customer service", "Agent", 1, 1,
+    Hire hire = new Hire("rehired", "Re Hired", null, "customer-service", "Agent", 1, 1,
         today(), 3, today().plusMonths(3), null, "hr");
     records.insert(first, hire, Instant.now(), null);
     assertThatThrownBy(() -> records.insert(second, hire, Instant.now(), null))
@@ -264,6 +264,33 @@ class EmployeeApiTest {
   }
 
   @Test
+  void personnelFilesStayWithHrTheGeneralManagersAndTheEmployeesOwnLine() throws Exception {
+    String agent = hire(hireRequest());
+    String storeman = hire(hireRequest().put("department", "warehouse").put("position", "Clerk"));
+    for (String reader : List.of("hr", "hrmanager", "gm", "csmanager")) {
+      assertThat(api.get(reader, "/api/employees/" + agent).statusCode()).as(reader)
+          .isEqualTo(200);
+    }
+    for (String outsider : List.of("gmoffice", "salesmanager", "agent2", "warehouse")) {
+      HttpResponse<String> refused = api.get(outsider, "/api/employees/" + agent);
+      assertThat(refused.statusCode()).as(outsider + " (SPEC §7.2)").isEqualTo(403);
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+    }
+    assertThat(api.get("csmanager", "/api/employees/" + storeman).statusCode())
+        .as("another department's file").isEqualTo(403);
+    assertThat(api.get("vp", "/api/employees/" + storeman).statusCode())
+        .as("the warehouse's line").isEqualTo(200);
+    assertThat(api.get("gmoffice", "/api/employees").statusCode()).isEqualTo(403);
+    JsonNode csList = json.readTree(api.get("csmanager", "/api/employees?size=100").body());
+    assertThat(csList.get("items")).isNotEmpty().allSatisfy(employee ->
+        assertThat(employee.get("department").asText()).isEqualTo("customer-service"));
+    assertThat(json.readTree(api.get("hr", "/api/employees?department=warehouse&size=100")
+        .body()).get("items")).extracting(employee -> employee.get("id").asText())
+        .contains(storeman);
+  }
+
+  @Test
   void staffReadTheirOwnFileOnly() throws Exception {
     JsonNode own = json.readTree(api.get("agent", "/api/employees/me").body());
     assertThat(own.get("id").asText()).isEqualTo("EM-0000-0001");
@@ -321,6 +348,8 @@ class EmployeeApiTest {
             "userId"),
         bad("bad email", r -> r.put("email", "lin at example"), "email"),
         bad("no department", r -> r.remove("department"), "department"),
+        bad("a department that is not configured", r -> r.put("department", "Customer service"),
+            "department"),
         bad("no position", r -> r.put("position", ""), "position"),
         bad("grade 0", r -> r.put("grade", 0), "grade"),
         bad("pay level 11", r -> r.put("payLevel", 11), "payLevel"),
@@ -441,7 +470,7 @@ class EmployeeApiTest {
   private ObjectNode hireRequest() {
     return json.createObjectNode().put("name", "Lin Xiaoyu")
         .put("userId", "n" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
-        .put("email", "lin.xiaoyu@example.com").put("department", "Customer service")
+        .put("email", "lin.xiaoyu@example.com").put("department", "customer-service")
         .put("position", "Agent").put("startDate", today().toString()).put("mentor", "agent");
   }
 

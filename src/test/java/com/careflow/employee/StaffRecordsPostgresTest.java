@@ -61,7 +61,7 @@ class StaffRecordsPostgresTest {
   @Test
   void aHireItsFileAndANominationRoundTrip() {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    String id = hiring.hire(new HireRequest("Lin Xiaoyu", "linxy", null, "Customer service",
+    String id = hiring.hire(new HireRequest("Lin Xiaoyu", "linxy", null, "customer-service",
         "Agent", 2, 3, today, 4, "admin"), "hr").employeeId();
     YearMonth month = YearMonth.from(today);
     assertThat(file.recordPerformanceScore(id, month,

@@ -96,7 +96,8 @@ class StaffOnboardingProcessTest {
     ClockUtil.setCurrentTime(MONDAY_MORNING);
     when(numbers.next(eq("EM"), any(Instant.class))).thenReturn(new CaseNumber("EM", "2611", 1));
     CalendarProperties calendar = ProcessTests.weekdaysInShanghai();
-    StaffAccounts accounts = new StaffAccounts(identity, new IdentityProperties(List.of(), List.of(), Set.of(), null));
+    StaffAccounts accounts = new StaffAccounts(identity, new IdentityProperties(List.of(), List.of(), Set.of(),
+        new IdentityProperties.CustomerData(Set.of(), Set.of()), null));
     Mocks.register("registerHire", new RegisterHire(numbers, records, calendar));
     Mocks.register("assignMentor", new AssignMentor(records, identity));
     Mocks.register("gradeModule", new GradeModule(records));
@@ -133,7 +134,7 @@ class StaffOnboardingProcessTest {
     assertThat(task()).hasCandidateGroup("trainers");
     assertThat(moduleInHand()).isEqualTo("BASICS");
     verify(records).insert(new CaseNumber("EM", "2611", 1), new Hire("linxy", "Lin Xiaoyu",
-        "linxy@example.com", "Customer service", "Agent", 1, 1, LocalDate.parse("2026-11-23"), 3,
+        "linxy@example.com", "customer-service", "Agent", 1, 1, LocalDate.parse("2026-11-23"), 3,
         LocalDate.parse("2027-02-23"), "mentor1", "hr"), MONDAY_MORNING.toInstant(), pi.getId());
   }
 
@@ -382,7 +383,7 @@ class StaffOnboardingProcessTest {
     variables.put("employeeName", "Lin Xiaoyu");
     variables.put("employeeUserId", "linxy");
     variables.put("employeeEmail", "linxy@example.com");
-    variables.put("department", "Customer service");
+    variables.put("department", "customer-service");
     variables.put("position", "Agent");
     variables.put("grade", 1);
     variables.put("payLevel", 1);

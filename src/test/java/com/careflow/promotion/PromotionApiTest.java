@@ -125,14 +125,28 @@ class PromotionApiTest {
   }
 
   @Test
-  void onlyTheManagersNominateAndOnlyHrAndTheManagersRead() throws Exception {
-    String agent = eligibleAgent();
+  void managersNominateTheirOwnDepartmentAndOnlyItsLineReadsThePromotion() throws Exception {
+    String agent = eligibleAgent(); // customer service
     assertThat(post("agent", "/api/promotions", nomination(agent)).statusCode()).isEqualTo(403);
     assertThat(post("hr", "/api/promotions", nomination(agent)).statusCode()).isEqualTo(403);
-    String id = json.readTree(post("salesmanager", "/api/promotions", nomination(agent)).body())
+    HttpResponse<String> otherDepartment = post("salesmanager", "/api/promotions",
+        nomination(agent));
+    assertThat(otherDepartment.statusCode()).as("SPEC §7.4").isEqualTo(403);
+    assertThat(otherDepartment.body()).contains("customer-service");
+    String id = json.readTree(post("csmanager", "/api/promotions", nomination(agent)).body())
         .get("id").asText();
-    assertThat(api.get("agent", "/api/promotions/" + id).statusCode()).isEqualTo(403);
-    assertThat(api.get("gm", "/api/promotions/" + id).statusCode()).isEqualTo(200);
+    for (String reader : List.of("csmanager", "hr", "hrmanager", "gm")) {
+      assertThat(api.get(reader, "/api/promotions/" + id).statusCode()).as(reader)
+          .isEqualTo(200);
+    }
+    for (String outsider : List.of("agent", "salesmanager", "gmoffice", "vp", "quality")) {
+      assertThat(api.get(outsider, "/api/promotions/" + id).statusCode()).as(outsider)
+          .isEqualTo(403);
+    }
+    assertThat(json.readTree(api.get("salesmanager", "/api/promotions?employee=" + agent)
+        .body()).get("total").asInt()).as("nor in the list").isZero();
+    assertThat(json.readTree(api.get("csmanager", "/api/promotions?employee=" + agent)
+        .body()).get("total").asInt()).isPositive();
     assertThat(api.send(api.anonymous("/api/promotions").GET()).statusCode()).isEqualTo(401);
     HttpResponse<String> unknown = api.get("hr", "/api/promotions/PR-0001-9999");
     assertThat(unknown.statusCode()).isEqualTo(404);
@@ -316,7 +330,7 @@ class PromotionApiTest {
     int serial = SERIAL.incrementAndGet();
     CaseNumber id = new CaseNumber("EM", "0001", serial);
     LocalDate start = LocalDate.now(SHANGHAI).minusYears(1);
-    records.insert(id, new Hire("p" + serial, "Staff " + serial, null, "Customer service",
+    records.insert(id, new Hire("p" + serial, "Staff " + serial, null, "customer-service",
         "Agent", grade, payLevel, start, 3, start.plusMonths(3), null, "hr"), Instant.now(),
         null);
     if (regularSince != null) {

@@ -448,7 +448,7 @@ class StaffPromotionProcessTest {
   private String employee(String id, int grade, int payLevel, LocalDate regularSince) {
     String[] parts = id.split("-");
     records.insert(new CaseNumber(parts[0], parts[1], Integer.parseInt(parts[2])),
-        new Hire("u" + parts[2], "Agent " + id, null, "Customer service", "Agent", grade,
+        new Hire("u" + parts[2], "Agent " + id, null, "customer-service", "Agent", grade,
             payLevel, LocalDate.parse("2025-09-01"), 3, LocalDate.parse("2025-12-01"), null, "hr"),
         Instant.now(), null);
     if (regularSince != null) {

@@ -125,7 +125,7 @@ class IdempotentPostsTest {
 
   private static String hire(String suffix) {
     return """
-        {"name": "Idem %s", "userId": "i%s", "department": "Customer service",
+        {"name": "Idem %s", "userId": "i%s", "department": "customer-service",
          "position": "Agent", "startDate": "%s", "mentor": "agent"}"""
         .formatted(suffix, UUID.randomUUID().toString().replace("-", "").substring(0, 10)
             + suffix, TODAY);
