@@ -196,8 +196,10 @@ final class CaseDataGuard extends CommandInterceptor {
     if (task == null) {
       return;
     }
+    // Claiming for oneself a task someone else holds is a conflict the engine answers (409);
+    // handing back someone else's task, or giving a task to someone else, is a manager's.
     boolean forSomeoneElse = claim.userId() != null && !claim.userId().equals(user.getUserId());
-    boolean takenFromSomeoneElse = task.getAssignee() != null
+    boolean takenFromSomeoneElse = claim.userId() == null && task.getAssignee() != null
         && !task.getAssignee().equals(user.getUserId());
     if ((forSomeoneElse || takenFromSomeoneElse) && !manages(user, task)) {
       throw new AuthorizationException(takenFromSomeoneElse

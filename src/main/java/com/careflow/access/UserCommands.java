@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
@@ -60,8 +61,10 @@ final class UserCommands extends CommandInterceptor {
       }
       try {
         return next.execute(command);
-      } catch (RestException | AuthorizationException e) {
+      } catch (RestException e) {
         throw e;
+      } catch (AuthorizationException e) {
+        throw completedMeanwhile(command, e);
       } catch (ProcessEngineException e) {
         throw answer(command, e);
       }
@@ -81,7 +84,8 @@ final class UserCommands extends CommandInterceptor {
           : "Task " + taskId + " was changed by someone else at the same moment (claimed or "
               + "completed); reload it.");
     }
-    if (failure instanceof NotFoundException && taskId != null) {
+    if ((failure instanceof NotFoundException || failure instanceof NullValueException)
+        && taskId != null) {
       HistoricTaskInstance ended = endedTask(taskId);
       return ended == null
           ? new RestException(Status.NOT_FOUND, failure, "No task " + taskId)
@@ -93,6 +97,18 @@ final class UserCommands extends CommandInterceptor {
       return new RestException(Status.BAD_REQUEST, failure, failure.getMessage());
     }
     return failure;
+  }
+
+  /**
+   * A refusal that is really a race: the task was completed by someone else after this command
+   * read it, and its grants went with it. Any other refusal stands.
+   */
+  private RuntimeException completedMeanwhile(Command<?> command, AuthorizationException refusal) {
+    String taskId = taskOf(command);
+    HistoricTaskInstance ended = taskId == null ? null : endedTask(taskId);
+    return ended == null ? refusal : new RestException(Status.CONFLICT, refusal, "Task " + taskId
+        + " (" + ended.getName() + ") was already completed"
+        + (ended.getAssignee() == null ? "" : " by " + ended.getAssignee()) + ".");
   }
 
   private HistoricTaskInstance endedTask(String taskId) {

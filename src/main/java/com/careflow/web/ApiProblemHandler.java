@@ -1,6 +1,8 @@
 package com.careflow.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,9 +103,38 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
       String field = mapping.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
-      return badRequest(List.of(new FieldProblem(field, "has a value of the wrong type or format")));
+      return badRequest(List.of(new FieldProblem(field, expected(mapping))));
     }
-    return badRequest(List.of(new FieldProblem("body", "is not readable JSON")));
+    String reason = ex.getCause() instanceof JsonProcessingException json
+        && json.getOriginalMessage() != null
+        ? ": " + json.getOriginalMessage().lines().findFirst().orElse("") : "";
+    return badRequest(List.of(new FieldProblem("body", "is not valid JSON" + reason)));
+  }
+
+  /** What a field's value should have been, as its reader says. */
+  private static String expected(JsonMappingException mapping) {
+    Class<?> type = mapping instanceof MismatchedInputException input ? input.getTargetType()
+        : null;
+    if (type == null) {
+      return "has a value of the wrong type or format";
+    }
+    if (type == java.time.LocalDate.class) {
+      return "must be a date YYYY-MM-DD";
+    }
+    if (type.isEnum()) {
+      return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+    }
+    if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class
+        || type == double.class) {
+      return "must be a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "must be true or false";
+    }
+    if (type == String.class) {
+      return "must be text";
+    }
+    return "has a value of the wrong type or format";
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -147,6 +147,29 @@ class ApiSecurityTest {
     assertThat(response.body()).doesNotContain("Exception", "\tat ");
   }
 
+  @Test
+  void oddPathsAndTheErrorPageAre4xxProblemsNever500() throws Exception {
+    for (String path : new String[] {"/engine-rest;x=y/user", "/api/../engine-rest/user",
+        "/api/%2e%2e/engine-rest/user", "/error", "/error?status=500", "/api//complaints"}) {
+      for (String credentials : new String[] {null, "agent:demo"}) {
+        HttpResponse<String> response = get(path, credentials);
+        assertThat(response.statusCode()).as(path + " as " + credentials).isBetween(400, 499);
+        assertThat(response.headers().firstValue("Content-Type")).as(path)
+            .hasValue("application/problem+json");
+        assertThat(response.body()).doesNotContain("Exception", "at org.");
+      }
+    }
+  }
+
+  @Test
+  void aBodyLargerThanTheEngineTakesIs413BeforeItIsRead() throws Exception {
+    HttpResponse<String> response = post("/engine-rest/process-instance/x/variables",
+        "agent:demo", "{\"modifications\":{\"a\":{\"value\":\"" + "x".repeat(11 * 1024 * 1024)
+            + "\"}}}");
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+  }
+
   private HttpResponse<String> get(String path, String credentials) throws Exception {
     return http.send(request(path, credentials).GET().build(), BodyHandlers.ofString());
   }
