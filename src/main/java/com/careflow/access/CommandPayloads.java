@@ -2,6 +2,7 @@ package com.careflow.access;
 
 import java.lang.reflect.Field;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 
 /**
  * Reads what a user's engine command carries: the task it acts on, the variables it would set.

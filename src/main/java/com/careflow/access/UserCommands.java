@@ -1,5 +1,6 @@
 package com.careflow.access;
 
+import jakarta.ws.rs.core.Response.Status;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.exception.RestException;
-import jakarta.ws.rs.core.Response.Status;
 
 /**
  * The outermost layer of the engine for a person's own command: a call through Camunda's REST

@@ -1,12 +1,12 @@
 package com.careflow.promotion;
 
+import com.careflow.identity.Departments.Scope;
 import com.careflow.numbering.CaseNumbers.CaseNumber;
 import com.careflow.promotion.Promotion.Decision;
 import com.careflow.promotion.Promotion.Material;
 import com.careflow.promotion.Promotion.PromotionType;
 import com.careflow.promotion.Promotion.Status;
 import com.careflow.promotion.Promotion.Track;
-import com.careflow.identity.Departments.Scope;
 import com.careflow.register.RegisterQuery;
 import com.careflow.register.RegisterQuery.Page;
 import java.math.BigDecimal;

@@ -31,6 +31,12 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
   static final Set<String> PROFILES = Set.of(DEMO, POSTGRES);
   private static final int DATABASE_LOGIN_TIMEOUT_SECONDS = 10;
 
+  /** SPEC §7.8: production refuses weak administrator passwords. */
+  static final int MIN_ADMIN_PASSWORD = 12;
+  private static final List<String> WELL_KNOWN = List.of("demo", "admin", "password", "passw0rd",
+      "camunda", "careflow", "changeme", "change-me", "123456", "qwerty", "letmein", "secret",
+      "welcome");
+
   private Environment environment;
 
   @Override
@@ -89,6 +95,31 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
           "The administrator password equals the user id '" + adminId + "'.",
           "Set CAMUNDA_BPM_ADMINUSER_PASSWORD to a secret of its own.");
     }
+    String weakness = weakness(adminId, password);
+    if (weakness != null) {
+      throw new StartupConfigurationException(
+          "The administrator password is too weak for production: " + weakness + ".",
+          "Set CAMUNDA_BPM_ADMINUSER_PASSWORD to at least " + MIN_ADMIN_PASSWORD
+              + " characters that are not a well-known password (SPEC §7.8).");
+    }
+  }
+
+  /** What makes an administrator password guessable, or null when nothing does. */
+  static String weakness(String adminId, String password) {
+    String lower = password.toLowerCase(java.util.Locale.ROOT);
+    if (password.length() < MIN_ADMIN_PASSWORD) {
+      return "it has " + password.length() + " characters, fewer than " + MIN_ADMIN_PASSWORD;
+    }
+    if (lower.contains(adminId.toLowerCase(java.util.Locale.ROOT))) {
+      return "it contains the user id";
+    }
+    if (WELL_KNOWN.stream().anyMatch(lower::contains)) {
+      return "it is built on a well-known password";
+    }
+    if (password.chars().distinct().count() < 5) {
+      return "it repeats a few characters";
+    }
+    return null;
   }
 
   private static void checkDatabase(Environment environment) {

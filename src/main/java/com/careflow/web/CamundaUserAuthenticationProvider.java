@@ -1,5 +1,6 @@
 package com.careflow.web;
 
+import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -9,11 +10,13 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks HTTP Basic credentials against Camunda's identity service, the same users and
- * passwords as the web apps' login (including Camunda's lock-out after repeated failures).
+ * passwords as the web apps' login. Repeated wrong passwords from one address slow that address
+ * down ({@link SignInThrottle}); they never lock the account.
  * The user's Camunda groups become authorities named {@code GROUP_<id>}, for
  * {@code hasAuthority("GROUP_cs-agents")}-style rules on {@code /api/**}.
  */
@@ -23,19 +26,30 @@ public class CamundaUserAuthenticationProvider implements AuthenticationProvider
   public static final String GROUP_AUTHORITY_PREFIX = "GROUP_";
 
   private final IdentityService identityService;
+  private final SignInThrottle throttle;
 
-  public CamundaUserAuthenticationProvider(IdentityService identityService) {
+  public CamundaUserAuthenticationProvider(IdentityService identityService,
+      SignInThrottle throttle) {
     this.identityService = identityService;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
+    String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+        ? web.getRemoteAddress() : "";
+    Duration wait = throttle.waitBeforeTrying(userId, address);
+    if (!wait.isZero()) {
+      throw new SignInThrottledException(wait);
+    }
     if (userId == null || credentials == null
         || !identityService.checkPassword(userId, credentials.toString())) {
+      throttle.failed(userId, address);
       throw new BadCredentialsException("Unknown user or wrong password");
     }
+    throttle.succeeded(userId, address);
     List<SimpleGrantedAuthority> groups = identityService.createGroupQuery()
         .groupMember(userId).list().stream()
         .map(Group::getId)

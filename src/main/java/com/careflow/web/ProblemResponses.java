@@ -29,6 +29,10 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException failure) throws IOException {
+    if (failure instanceof SignInThrottledException throttled) {
+      tooManyAttempts(request, response, throttled.retryAfterSeconds());
+      return;
+    }
     response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
     write(request, response, HttpStatus.UNAUTHORIZED,
         "Send the HTTP Basic credentials of a CareFlow user (the same as for Tasklist).");
@@ -39,6 +43,15 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
       AccessDeniedException denied) throws IOException {
     write(request, response, HttpStatus.FORBIDDEN,
         "Your groups do not allow this request.");
+  }
+
+  /** 429 with Retry-After: the password was not even checked (SPEC §7.8). */
+  void tooManyAttempts(HttpServletRequest request, HttpServletResponse response,
+      long retryAfterSeconds) throws IOException {
+    response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+    write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords for this "
+        + "account from your address: try again in " + retryAfterSeconds + " s. The account "
+        + "itself is not locked.");
   }
 
   private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,

@@ -3,21 +3,11 @@ package com.careflow.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -122,96 +112,18 @@ public class RequestLimits {
         chain.doFilter(request, response);
         return;
       }
-      byte[] body = read(request.getInputStream(), limit);
+      byte[] body = BufferedBodyRequest.readAtMost(request.getInputStream(), limit);
       if (body == null) {
         tooLarge(request, response, limit);
         return;
       }
-      chain.doFilter(new BufferedBody(request, body), response);
+      chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response, int limit)
         throws IOException {
       problem(json, request, response, HttpStatus.PAYLOAD_TOO_LARGE,
           "The request body is larger than the " + limit / 1024 + " KB this endpoint takes.");
-    }
-
-    /** The body, or null when it is longer than {@code limit}. */
-    private static byte[] read(InputStream in, int limit) throws IOException {
-      ByteArrayOutputStream body = new ByteArrayOutputStream();
-      byte[] chunk = new byte[8192];
-      for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
-        body.write(chunk, 0, n);
-        if (body.size() > limit) {
-          return null;
-        }
-      }
-      return body.toByteArray();
-    }
-  }
-
-  /** A request whose chunked body was read ahead, to be read again. */
-  private static final class BufferedBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    BufferedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      Charset charset = StandardCharsets.UTF_8;
-      try {
-        if (getCharacterEncoding() != null) {
-          charset = Charset.forName(getCharacterEncoding());
-        }
-      } catch (IllegalArgumentException unknown) {
-        // read it as UTF-8, as JSON is
-      }
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
     }
   }
 }

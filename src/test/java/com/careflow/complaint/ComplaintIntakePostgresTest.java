@@ -1,9 +1,9 @@
 package com.careflow.complaint;
 
-import com.careflow.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careflow.support.EmbeddedPostgresExtension;
+import com.careflow.support.OwnApplication;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Tag;
@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** SPEC §1.3 on PostgreSQL: concurrent intakes get unique, gap-free numbers of the month. */
 @ExtendWith(EmbeddedPostgresExtension.class)
-@SpringBootTest(properties = "camunda.bpm.admin-user.password=test-admin-secret")
+@SpringBootTest(properties = "camunda.bpm.admin-user.password=Pg-test-admin-7319")
 @ActiveProfiles("postgres")
 @DirtiesContext
 @Tag(OwnApplication.TAG)

@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * grade clock, and a nomination decided from them, all read back.
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
-@SpringBootTest(properties = "camunda.bpm.admin-user.password=test-admin-secret")
+@SpringBootTest(properties = "camunda.bpm.admin-user.password=Pg-test-admin-7319")
 @ActiveProfiles("postgres")
 @DirtiesContext
 @Tag(OwnApplication.TAG)

@@ -1,6 +1,5 @@
 package com.careflow.models;
 
-import com.careflow.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -10,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import com.careflow.support.EmbeddedPostgresExtension;
+import com.careflow.support.OwnApplication;
 import java.sql.Connection;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * deployed, the staff groups exist without any demo user, and a process runs to its end.
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
-@SpringBootTest(properties = "camunda.bpm.admin-user.password=test-admin-secret")
+@SpringBootTest(properties = "camunda.bpm.admin-user.password=Pg-test-admin-7319")
 @ActiveProfiles("postgres")
 @DirtiesContext
 @Tag(OwnApplication.TAG)
@@ -84,7 +84,7 @@ class PostgresPlatformTest {
         .isOne();
     assertThat(engine.getIdentityService().createUserQuery().list())
         .extracting(user -> user.getId()).containsExactly("admin");
-    assertThat(engine.getIdentityService().checkPassword("admin", "test-admin-secret")).isTrue();
+    assertThat(engine.getIdentityService().checkPassword("admin", "Pg-test-admin-7319")).isTrue();
   }
 
   @Test

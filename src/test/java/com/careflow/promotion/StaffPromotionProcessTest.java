@@ -15,7 +15,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.careflow.support.ProcessTests;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.employee.Employee;
@@ -31,6 +30,7 @@ import com.careflow.promotion.Promotion.Material;
 import com.careflow.promotion.Promotion.PromotionType;
 import com.careflow.promotion.Promotion.Status;
 import com.careflow.promotion.Promotion.Track;
+import com.careflow.support.ProcessTests;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,8 +2,8 @@ package com.careflow.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careflow.support.AsyncSteps;
 import com.careflow.support.ApiClient;
+import com.careflow.support.AsyncSteps;
 import com.careflow.support.CareFlowSpringTest;
 import com.careflow.support.Problems;
 import com.careflow.support.Worklist;

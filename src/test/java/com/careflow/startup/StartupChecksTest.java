@@ -1,14 +1,16 @@
 package com.careflow.startup;
 
-import com.careflow.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.careflow.CareFlowApplication;
+import com.careflow.support.OwnApplication;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -64,6 +66,23 @@ class StartupChecksTest {
         .hasMessageContaining("password equals the user id 'admin'");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"demo", "also-change-me", "Admin2026!xyz", "Camunda12345678",
+      "aaaaaaaaaaaaaaaa", "short-pw-9"})
+  void productionWithAWeakAdminPasswordIsRefused(String weak) {
+    MockEnvironment environment = production();
+    environment.setProperty("camunda.bpm.admin-user.password", weak);
+    assertThatThrownBy(() -> StartupChecks.check(environment))
+        .isInstanceOf(StartupConfigurationException.class)
+        .hasMessageStartingWith("The administrator password is too weak for production");
+  }
+
+  @Test
+  void aLongPasswordOfItsOwnIsAccepted() {
+    assertThat(StartupChecks.weakness("admin", "Prod-admin-4711-xyz")).isNull();
+    assertThat(StartupChecks.weakness("admin", "correct horse battery staple")).isNull();
+  }
+
   @Test
   void productionWithoutADatabaseIsRefused() {
     MockEnvironment environment = production();
@@ -95,7 +114,7 @@ class StartupChecksTest {
     assertThatThrownBy(() -> SpringApplication.run(CareFlowApplication.class,
         "--spring.profiles.active=postgres", "--server.port=0",
         "--spring.datasource.url=" + UNREACHABLE, "--spring.datasource.username=careflow",
-        "--camunda.bpm.admin-user.password=a-real-secret"))
+        "--camunda.bpm.admin-user.password=Prod-admin-4711-xyz"))
         .isNotNull();
     assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
         .contains("Cannot connect to the database " + UNREACHABLE)
@@ -118,7 +137,7 @@ class StartupChecksTest {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles("postgres");
     environment.setProperty("camunda.bpm.admin-user.id", "admin");
-    environment.setProperty("camunda.bpm.admin-user.password", "a-real-secret");
+    environment.setProperty("camunda.bpm.admin-user.password", "Prod-admin-4711-xyz");
     environment.setProperty("spring.datasource.url", UNREACHABLE);
     environment.setProperty("spring.datasource.username", "careflow");
     return environment;
