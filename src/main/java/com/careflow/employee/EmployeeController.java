@@ -1,5 +1,9 @@
 package com.careflow.employee;
 
+import com.careflow.web.IdempotentPosts;
+import com.careflow.web.IdempotentPosts.Created;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.LongSupplier;
 import com.careflow.employee.Employee.Status;
 import com.careflow.employee.HrEntries.CertificateEntry;
 import com.careflow.employee.HrEntries.CourseResultEntry;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,9 +54,11 @@ public class EmployeeController {
   private final EmployeeFile file;
   private final OpenTasks openTasks;
   private final PersonnelAccess personnel;
+  private final IdempotentPosts idempotent;
 
   public EmployeeController(EmployeeRecords records, EmployeeFile file, OpenTasks openTasks,
-      PersonnelAccess personnel) {
+      PersonnelAccess personnel, IdempotentPosts idempotent) {
+    this.idempotent = idempotent;
     this.records = records;
     this.file = file;
     this.openTasks = openTasks;
@@ -106,28 +113,40 @@ public class EmployeeController {
 
   @PostMapping("/{id}/disciplinary-actions")
   @PreAuthorize(HR)
-  public ResponseEntity<Map<String, Object>> addDisciplinaryAction(@PathVariable String id,
-      @RequestBody DisciplinaryActionEntry entry, Authentication hr) {
-    return created(id, file.addDisciplinaryAction(id, entry, hr.getName()));
+  public ResponseEntity<JsonNode> addDisciplinaryAction(@PathVariable String id,
+      @RequestBody DisciplinaryActionEntry entry, @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(min = 1, max = 200) String key, Authentication hr) {
+    return entry("disciplinary-actions", id, entry, key, hr,
+        () -> file.addDisciplinaryAction(id, entry, hr.getName()));
   }
 
   @PostMapping("/{id}/certificates")
   @PreAuthorize(HR)
-  public ResponseEntity<Map<String, Object>> addCertificate(@PathVariable String id,
-      @RequestBody CertificateEntry entry, Authentication hr) {
-    return created(id, file.addCertificate(id, entry, hr.getName()));
+  public ResponseEntity<JsonNode> addCertificate(@PathVariable String id,
+      @RequestBody CertificateEntry entry, @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(min = 1, max = 200) String key, Authentication hr) {
+    return entry("certificates", id, entry, key, hr,
+        () -> file.addCertificate(id, entry, hr.getName()));
   }
 
   @PostMapping("/{id}/course-results")
   @PreAuthorize(HR)
-  public ResponseEntity<Map<String, Object>> addCourseResult(@PathVariable String id,
-      @RequestBody CourseResultEntry entry, Authentication hr) {
-    return created(id, file.addCourseResult(id, entry, hr.getName()));
+  public ResponseEntity<JsonNode> addCourseResult(@PathVariable String id,
+      @RequestBody CourseResultEntry entry, @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(min = 1, max = 200) String key, Authentication hr) {
+    return entry("course-results", id, entry, key, hr,
+        () -> file.addCourseResult(id, entry, hr.getName()));
   }
 
-  /** 201 pointing at the employee's file, where the entry now appears. */
-  private static ResponseEntity<Map<String, Object>> created(String id, long entryId) {
-    return ResponseEntity.created(URI.create("/api/employees/" + id))
-        .body(Map.of("id", entryId, "employeeId", id));
+  /**
+   * 201 pointing at the employee's file, where the entry now appears; a retry with the same
+   * {@code Idempotency-Key} gets the first answer and adds nothing (a warning recorded twice
+   * would count twice against promotion).
+   */
+  private ResponseEntity<JsonNode> entry(String kind, String id, Object entry, String key,
+      Authentication hr, LongSupplier add) {
+    return idempotent.create("POST /api/employees/" + id + "/" + kind, hr.getName(), key, entry,
+        () -> new Created(URI.create("/api/employees/" + id),
+            Map.of("id", add.getAsLong(), "employeeId", id)));
   }
 }

@@ -80,8 +80,13 @@ public class ReportController {
         .collect(Collectors.joining(","));
   }
 
-  /** A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-  static String field(String value) {
+  /**
+   * A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). Text that a
+   * spreadsheet would run as a formula ({@code =HYPERLINK(...)}, {@code +}, {@code -}, {@code @},
+   * a tab or carriage return first) is written with a leading apostrophe, as text.
+   */
+  static String field(String raw) {
+    String value = raw.isEmpty() || "=+-@\t\r".indexOf(raw.charAt(0)) < 0 ? raw : "'" + raw;
     if (value.contains(",") || value.contains("\"") || value.contains("\n")
         || value.contains("\r")) {
       return "\"" + value.replace("\"", "\"\"") + "\"";

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,9 +67,12 @@ public class IdempotentPosts {
       return transaction.execute(status -> find(user, key)
           .map(kept -> replay(kept, endpoint, hash))
           .orElseGet(() -> keep(user, key, endpoint, hash, create.get())));
-    } catch (DataIntegrityViolationException sameKeyAtTheSameMoment) {
+    } catch (RuntimeException failed) {
+      // The same key sent twice at once: the twin that lost the race fails on what the winner
+      // created (its key, or a record the winner made unique, e.g. a hire's login) once the
+      // winner committed, together with its answer; that answer is the loser's too.
       return find(user, key).map(kept -> replay(kept, endpoint, hash))
-          .orElseThrow(() -> sameKeyAtTheSameMoment);
+          .orElseThrow(() -> failed);
     }
   }
 

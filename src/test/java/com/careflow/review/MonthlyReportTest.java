@@ -136,6 +136,17 @@ class MonthlyReportTest {
   }
 
   @Test
+  void aFormulaTypedIntoACaseIsTextInTheCsvNotAFormula() throws Exception {
+    complaint("9101", "COMPLAINT", true, "SERVICE_CONDUCT", "+Sales",
+        "=HYPERLINK(\"http://evil.example\",\"Zhang\")", "NONE", null,
+        "2025-02-10T10:00:00+08:00", "2025-02-20T10:00:00+08:00", false, 1, null, null, null,
+        null);
+    String csv = get("gmoffice", "/api/reports/complaints/monthly.csv?month=2025-02").body();
+    assertThat(csv).contains(",'+Sales,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Zhang\"\")\",")
+        .doesNotContain(",=HYPERLINK", ",\"=HYPERLINK", ",+Sales");
+  }
+
+  @Test
   void thePageShowsTheFiguresChartsAndThePublishedReview() throws Exception {
     reviews.compiled("2026-03", "test", "{}", OffsetDateTime.parse("2026-04-01T08:00:00+08:00")
         .toInstant());

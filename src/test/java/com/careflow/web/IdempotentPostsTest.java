@@ -9,7 +9,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +61,9 @@ class IdempotentPostsTest {
         Arguments.of("csmanager", "/api/promotions", "promotion", nomination("Lead"),
             nomination("Senior agent")),
         Arguments.of("hr", "/api/promotions/competitions", "promotion_competition",
-            competition(1), competition(2)));
+            competition(1), competition(2)),
+        Arguments.of("hr", "/api/employees/EM-0000-0002/disciplinary-actions",
+            "employee_disciplinary_action", warning("Late again"), warning("Rude")));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -82,8 +92,9 @@ class IdempotentPostsTest {
 
     HttpResponse<String> withoutKey = post(user, path, null, otherRequest);
     assertThat(withoutKey.statusCode()).isEqualTo(201);
-    assertThat(withoutKey.headers().firstValue("Location"))
-        .isNotEqualTo(first.headers().firstValue("Location"));
+    assertThat(json.readTree(withoutKey.body())).as("a new one")
+        .isNotEqualTo(json.readTree(first.body()));
+    assertThat(count(table)).isEqualTo(rows + 1);
   }
 
   @Test
@@ -101,6 +112,35 @@ class IdempotentPostsTest {
     HttpResponse<String> someoneElse = post("hrmanager", path, "same-key", candidacy);
     assertThat(someoneElse.statusCode()).as("another user's key is not this one").isEqualTo(400);
     assertThat(someoneElse.body()).contains("is already registered");
+  }
+
+  @Test
+  void aHireSentFourTimesAtOnceWithOneKeyIsOneHireAndEachGetsIts201() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String request = hire("race");
+    long employees = count("employee");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return post("hr", "/api/employees", key, request);
+        }));
+      }
+      start.countDown();
+      Set<String> locations = new HashSet<>();
+      for (Future<HttpResponse<String>> answer : answers) {
+        HttpResponse<String> response = answer.get();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        locations.add(response.headers().firstValue("Location").orElseThrow());
+      }
+      assertThat(locations).as("one hire, the same answer").hasSize(1);
+      assertThat(count("employee")).isEqualTo(employees + 1);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
@@ -129,6 +169,11 @@ class IdempotentPostsTest {
          "position": "Agent", "startDate": "%s", "mentor": "agent"}"""
         .formatted(suffix, UUID.randomUUID().toString().replace("-", "").substring(0, 10)
             + suffix, TODAY);
+  }
+
+  private static String warning(String reason) {
+    return """
+        {"actionOn": "%s", "kind": "WARNING", "reason": "%s"}""".formatted(TODAY, reason);
   }
 
   private static String nomination(String position) {
