@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractProcessInstanceModificationComman
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
@@ -126,6 +127,9 @@ final class CaseDataGuard extends CommandInterceptor {
       checkClaim(context, user, CommandPayloads.claim(claim));
     } else if (command instanceof DelegateTaskCmd delegate) {
       checkManaged(context, user, CommandPayloads.delegatedTask(delegate), "delegate");
+    } else if (command instanceof AssignTaskCmd assignment
+        && CommandPayloads.propertyValue(assignment) == null) {
+      checkHandBack(context, user, CommandPayloads.propertyTask(assignment));
     } else if (command instanceof AbstractSetTaskPropertyCmd<?> property) {
       checkManaged(context, user, CommandPayloads.propertyTask(property), "change");
     } else if (command instanceof DeleteIdentityLinkCmd link) {
@@ -207,6 +211,28 @@ final class CaseDataGuard extends CommandInterceptor {
               + "or a manager of the department hand it back (SPEC §7.5)."
           : "Only a manager of the department gives task '" + task.getName()
               + "' to someone else; claim it for yourself.");
+    }
+  }
+
+  /**
+   * Handing back ("Unclaim" in Tasklist): a task one claimed from one's department, yes; a task
+   * the procedure assigned to its owner (first-contact responsibility), or someone else's,
+   * only through a manager.
+   */
+  private void checkHandBack(CommandContext context, Authentication user, String taskId) {
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    if (task == null) {
+      return;
+    }
+    boolean claimedByThem = user.getUserId().equals(task.getAssignee())
+        && (task.getTaskDefinition() == null
+            || task.getTaskDefinition().getAssigneeExpression() == null);
+    if (!claimedByThem && !manages(user, task)) {
+      throw new AuthorizationException(user.getUserId().equals(task.getAssignee())
+          ? "Task '" + task.getName() + "' is yours until the case closes (first-contact "
+              + "responsibility, SPEC §7.5); a manager of the department may reassign it."
+          : "Only the person who claimed task '" + task.getName() + "', or a manager of the "
+              + "department, hands it back (SPEC §7.5).");
     }
   }
 

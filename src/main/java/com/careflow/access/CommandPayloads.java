@@ -32,6 +32,7 @@ final class CommandPayloads {
   private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId");
   private static final Field DELEGATE_TASK = field(DelegateTaskCmd.class, "taskId");
   private static final Field PROPERTY_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
+  private static final Field PROPERTY_VALUE = field(AbstractSetTaskPropertyCmd.class, "value");
   private static final Field LINK_TASK = field(DeleteIdentityLinkCmd.class, "taskId");
   private static final Field START_BUILDER = field(StartProcessInstanceCmd.class,
       "instantiationBuilder");
@@ -81,6 +82,11 @@ final class CommandPayloads {
   /** The task of an assignment, an owner change or an added candidate. */
   static String propertyTask(AbstractSetTaskPropertyCmd<?> command) {
     return (String) read(PROPERTY_TASK, command);
+  }
+
+  /** The new value of a task property: for an assignment, the new assignee (null: none). */
+  static Object propertyValue(AbstractSetTaskPropertyCmd<?> command) {
+    return read(PROPERTY_VALUE, command);
   }
 
   static String removedLinkTask(DeleteIdentityLinkCmd command) {

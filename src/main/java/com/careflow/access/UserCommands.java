@@ -33,7 +33,8 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  *       the same moment, or it was completed a moment before;
  *   <li>{@code 404}: no such task;
  *   <li>{@code 400}: the request was refused as invalid ({@link BadUserRequestException}, e.g.
- *       a form value out of range), where Camunda's REST API would answer {@code 500}.
+ *       a form value out of range, or an id Camunda does not accept), where Camunda's REST API
+ *       would answer {@code 500}.
  * </ul>
  */
 final class UserCommands extends CommandInterceptor {
@@ -93,7 +94,7 @@ final class UserCommands extends CommandInterceptor {
               + ended.getName() + ") was already completed"
               + (ended.getAssignee() == null ? "" : " by " + ended.getAssignee()) + ".");
     }
-    if (failure instanceof BadUserRequestException) {
+    if (failure instanceof BadUserRequestException || isInvalidId(failure)) {
       return new RestException(Status.BAD_REQUEST, failure, failure.getMessage());
     }
     return failure;
@@ -131,6 +132,15 @@ final class UserCommands extends CommandInterceptor {
       return CommandPayloads.claim(claim).taskId();
     }
     return null;
+  }
+
+  /**
+   * A user, group or tenant id outside the allowed pattern: Camunda says so only in the message
+   * of a plain ProcessEngineException, which its REST API answers 500.
+   */
+  private static boolean isInvalidId(ProcessEngineException failure) {
+    return failure.getMessage() != null
+        && failure.getMessage().contains("is not a valid resource identifier");
   }
 
   /** Two writers inserting the same row at once (e.g. the same variable), in any database. */

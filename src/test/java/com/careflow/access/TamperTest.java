@@ -124,6 +124,21 @@ class TamperTest {
   }
 
   @Test
+  void aDepartmentTaskClaimedByMistakeIsHandedBackByWhoeverClaimedIt() {
+    String number = intake();
+    tasklist.complete("agent", tasklist.myTask("agent", number, "TriageComplaint"), Map.of(
+        "complaintValid", true, "category", "PRODUCT_QUALITY", "specialCase", false,
+        "important", false, "triageNote", "Mould"));
+    String task = tasklist.claim("quality", number, "InvestigateComplaint").get("id").asText();
+    assertThat(tasklist.send("quality", "POST", "/engine-rest/task/" + task + "/unclaim", null)
+        .statusCode()).isEqualTo(204);
+    assertThat(tasklist.departmentTasks("quality", number, "quality")).hasSize(1);
+    assertThat(tasklist.send("quality", "POST", "/engine-rest/task/" + task + "/assignee",
+        "{\"userId\":\"rnd\"}").statusCode()).as("but not given to someone else")
+        .isEqualTo(403);
+  }
+
+  @Test
   void aPromotionDecisionCannotBeWidenedByAManager() {
     HttpResponse<String> nominated = tasklist.send("csmanager", "POST", "/api/promotions",
         "{\"employeeId\":\"EM-0000-0001\",\"promotionType\":\"POSITION\",\"track\":\"PERIODIC\","

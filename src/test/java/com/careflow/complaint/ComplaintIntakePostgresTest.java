@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** SPEC §1.3 on PostgreSQL: concurrent intakes get unique, gap-free numbers of the month. */
 @ExtendWith(EmbeddedPostgresExtension.class)
-@SpringBootTest(properties = "camunda.bpm.admin-user.password=Pg-test-admin-7319")
+@SpringBootTest(properties = "camunda.bpm.admin-user.password=Pg-test-7319-heron")
 @ActiveProfiles("postgres")
 @DirtiesContext
 @Tag(OwnApplication.TAG)

@@ -58,7 +58,7 @@ class CrashRecoveryIT {
           "SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"),
           "SPRING_DATASOURCE_USERNAME", "postgres",
           "SPRING_DATASOURCE_PASSWORD", "postgres",
-          "CAMUNDA_BPM_ADMINUSER_PASSWORD", "Crash-test-admin-7431");
+          "CAMUNDA_BPM_ADMINUSER_PASSWORD", "Crash-test-7431-osprey");
       var data = PackagedApp.workDir("crash-pg");
       try (PackagedApp app = new PackagedApp(data, production, "crash-pg-1").start()) {
         createAgent(app);
@@ -140,7 +140,7 @@ class CrashRecoveryIT {
 
   /** Production has no demo users: the administrator opens an agent's account. */
   private void createAgent(PackagedApp app) throws Exception {
-    String admin = BasicAuth.header("admin", "Crash-test-admin-7431");
+    String admin = BasicAuth.header("admin", "Crash-test-7431-osprey");
     HttpResponse<String> created = http.send(HttpRequest.newBuilder(
             app.uri("/engine-rest/user/create")).header("Authorization", admin)
         .header("Content-Type", "application/json")

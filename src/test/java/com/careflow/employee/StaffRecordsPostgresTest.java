@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * grade clock, and a nomination decided from them, all read back.
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
-@SpringBootTest(properties = "camunda.bpm.admin-user.password=Pg-test-admin-7319")
+@SpringBootTest(properties = "camunda.bpm.admin-user.password=Pg-test-7319-heron")
 @ActiveProfiles("postgres")
 @DirtiesContext
 @Tag(OwnApplication.TAG)

@@ -34,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * deployed, the staff groups exist without any demo user, and a process runs to its end.
  */
 @ExtendWith(EmbeddedPostgresExtension.class)
-@SpringBootTest(properties = "camunda.bpm.admin-user.password=Pg-test-admin-7319")
+@SpringBootTest(properties = "camunda.bpm.admin-user.password=Pg-test-7319-heron")
 @ActiveProfiles("postgres")
 @DirtiesContext
 @Tag(OwnApplication.TAG)
@@ -84,7 +84,7 @@ class PostgresPlatformTest {
         .isOne();
     assertThat(engine.getIdentityService().createUserQuery().list())
         .extracting(user -> user.getId()).containsExactly("admin");
-    assertThat(engine.getIdentityService().checkPassword("admin", "Pg-test-admin-7319")).isTrue();
+    assertThat(engine.getIdentityService().checkPassword("admin", "Pg-test-7319-heron")).isTrue();
   }
 
   @Test

@@ -79,7 +79,7 @@ class StartupChecksTest {
 
   @Test
   void aLongPasswordOfItsOwnIsAccepted() {
-    assertThat(StartupChecks.weakness("admin", "Prod-admin-4711-xyz")).isNull();
+    assertThat(StartupChecks.weakness("admin", "Prod-4711-kestrel-xyz")).isNull();
     assertThat(StartupChecks.weakness("admin", "correct horse battery staple")).isNull();
   }
 
@@ -114,7 +114,7 @@ class StartupChecksTest {
     assertThatThrownBy(() -> SpringApplication.run(CareFlowApplication.class,
         "--spring.profiles.active=postgres", "--server.port=0",
         "--spring.datasource.url=" + UNREACHABLE, "--spring.datasource.username=careflow",
-        "--camunda.bpm.admin-user.password=Prod-admin-4711-xyz"))
+        "--camunda.bpm.admin-user.password=Prod-4711-kestrel-xyz"))
         .isNotNull();
     assertThat(output.getOut()).contains("APPLICATION FAILED TO START")
         .contains("Cannot connect to the database " + UNREACHABLE)
@@ -137,7 +137,7 @@ class StartupChecksTest {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles("postgres");
     environment.setProperty("camunda.bpm.admin-user.id", "admin");
-    environment.setProperty("camunda.bpm.admin-user.password", "Prod-admin-4711-xyz");
+    environment.setProperty("camunda.bpm.admin-user.password", "Prod-4711-kestrel-xyz");
     environment.setProperty("spring.datasource.url", UNREACHABLE);
     environment.setProperty("spring.datasource.username", "careflow");
     return environment;

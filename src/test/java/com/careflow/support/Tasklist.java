@@ -101,10 +101,16 @@ public final class Tasklist {
   }
 
   public HttpResponse<String> send(String user, String method, String path, String body) {
+    return send(user, method, path, "application/json", body);
+  }
+
+  /** A call with a body of another content type (e.g. a multipart deployment). */
+  public HttpResponse<String> send(String user, String method, String path, String contentType,
+      String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create("http://localhost:" + port + path))
         .header("Authorization", BasicAuth.header(user, "demo"))
-        .header("Content-Type", "application/json");
+        .header("Content-Type", contentType);
     request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     try {
       return http.send(request.build(), BodyHandlers.ofString());

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careflow.support.BasicAuth;
 import com.careflow.support.CareFlowSpringTest;
+import com.careflow.support.WebAppSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,18 +121,18 @@ class ApiSecurityTest {
 
   @Test
   void webAppLoginNeedsTheCsrfTokenAndOpensOnlyTheUsersApps() throws Exception {
-    WebSession agent = new WebSession();
-    assertThat(agent.login("agent", "tasklist", false).statusCode()).isEqualTo(403);
-    HttpResponse<String> login = agent.login("agent", "tasklist", true);
+    WebAppSession agent = new WebAppSession(port);
+    assertThat(agent.login("agent", "demo", "tasklist", false).statusCode()).isEqualTo(403);
+    HttpResponse<String> login = agent.login("agent", "demo", "tasklist", true);
     assertThat(login.statusCode()).isEqualTo(200);
     JsonNode apps = json.readTree(login.body()).get("authorizedApps");
     assertThat(apps.toString()).contains("tasklist").doesNotContain("cockpit", "admin");
 
-    JsonNode managerApps = json.readTree(new WebSession().login("csmanager", "cockpit", true)
+    JsonNode managerApps = json.readTree(new WebAppSession(port).login("csmanager", "demo", "cockpit", true)
         .body()).get("authorizedApps");
     assertThat(managerApps.toString()).contains("tasklist", "cockpit").doesNotContain("admin");
 
-    JsonNode adminApps = json.readTree(new WebSession().login("demo", "admin", true).body())
+    JsonNode adminApps = json.readTree(new WebAppSession(port).login("demo", "demo", "admin", true).body())
         .get("authorizedApps");
     assertThat(adminApps.toString()).contains("admin", "cockpit", "tasklist");
   }
@@ -194,23 +193,4 @@ class ApiSecurityTest {
   }
 
   /** A browser session on the Camunda web apps: cookies, and the CSRF token they carry. */
-  private final class WebSession {
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-
-    HttpResponse<String> login(String user, String app, boolean sendCsrfToken) throws Exception {
-      browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET().build(),
-          BodyHandlers.discarding());
-      HttpRequest.Builder login = HttpRequest.newBuilder(
-              uri("/camunda/api/admin/auth/user/default/login/" + app))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(BodyPublishers.ofString("username=" + user + "&password=demo"));
-      if (sendCsrfToken) {
-        login.header("X-XSRF-TOKEN", cookies.getCookieStore().getCookies().stream()
-            .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-            .map(HttpCookie::getValue).findFirst().orElseThrow());
-      }
-      return browser.send(login.build(), BodyHandlers.ofString());
-    }
-  }
 }

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careflow.support.BasicAuth;
 import com.careflow.support.CareFlowSpringTest;
+import com.careflow.support.WebAppSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
@@ -91,21 +89,8 @@ class SignInAbuseTest {
         .build(), BodyHandlers.discarding()).statusCode();
   }
 
-  /** A web login as Tasklist's login form posts it, with the CSRF token of the page. */
   private int webLogin(String user, String password) throws Exception {
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/camunda/app/tasklist/default/")).build(), BodyHandlers.discarding());
-    String token = cookies.getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElseThrow();
-    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", token)
-        .POST(BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
-        BodyHandlers.discarding()).statusCode();
+    return new WebAppSession(port).login(user, password, "tasklist", true).statusCode();
   }
 
   record Raw(int status, String headers, String body) {}

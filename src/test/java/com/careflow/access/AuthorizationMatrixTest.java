@@ -1,0 +1,356 @@
+package com.careflow.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careflow.support.AsyncSteps;
+import com.careflow.support.CareFlowSpringTest;
+import com.careflow.support.Tasklist;
+import com.careflow.support.WebAppSession;
+import com.careflow.support.Worklist;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * SPEC §5 and §7, one table: every group of the company (its demo user) against every door:
+ * CareFlow's API, the report pages, Camunda's REST API (tasks, variables, history, instances,
+ * deployments) and the web apps' own engine API, as Tasklist and Cockpit call it. Each cell is
+ * what the person gets:
+ * <ul>
+ *   <li>an HTTP status: {@code 200}, {@code 201}, {@code 204}, {@code 403}, {@code 409};
+ *   <li>for a search: {@code r} rows found, {@code 0} nothing visible;
+ *   <li>for a customer or a form: {@code C} the customer's name and phone shown, {@code -}
+ *       withheld;
+ *   <li>{@code .} not tried (the administrator would change the fixture the other rows need;
+ *       {@link TamperTest} covers what an administrator may do).
+ * </ul>
+ * The whole table is compared at once: a failure prints every cell that differs.
+ */
+@CareFlowSpringTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+  private static final List<String> USERS = List.of("agent", "agent2", "csmanager", "quality",
+      "rnd", "sales", "salesmanager", "office", "warehouse", "finance", "hr", "hrmanager",
+      "trainer", "vp", "gm", "gmoffice", "demo");
+
+  /**
+   * Who gets what. Columns: agent agent2 csmanager quality rnd sales salesmanager office
+   * warehouse finance hr hrmanager trainer vp gm gmoffice demo (camunda-admin).
+   */
+  private static final String EXPECTED = """
+      # CareFlow's API
+      api: register a complaint           201 201 201 403 403 403 403 403 403 403 403 403 403 403 403 403 403
+      api: read a complaint's customer    C   C   C   -   -   C   C   C   -   -   -   -   -   C   C   C   -
+      api: read a return's customer       C   C   C   C   -   C   C   C   -   -   -   -   -   C   C   C   -
+      api: read agent's personnel file    200 403 200 403 403 403 403 403 403 403 200 200 403 403 200 403 403
+      api: read a warehouse file          403 403 403 403 403 403 403 403 403 403 200 200 403 200 200 403 403
+      api: list personnel files           403 403 200 403 403 403 200 403 403 403 200 200 403 200 200 403 403
+      api: nominate agent                 403 403 201 403 403 403 403 403 403 403 403 201 403 403 201 403 403
+      api: read agent's promotion         200 403 200 403 403 403 403 403 403 403 200 200 403 403 200 403 403
+      api: record a certificate           403 403 403 403 403 403 403 403 403 403 201 201 403 403 403 403 403
+      api: monthly report                 403 403 200 403 403 403 200 200 403 403 403 200 403 200 200 200 200
+      page: monthly report                403 403 200 403 403 403 200 200 403 403 403 200 403 200 200 200 200
+      # Camunda's REST API: tasks
+      rest: see the complaint's tasks     r   r   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      rest: read the triage form          C   C   C   403 403 403 C   403 403 403 403 403 403 C   C   C   C
+      rest: read the goods receipt form   403 403 C   403 403 403 C   403 -   403 403 403 403 C   C   C   C
+      rest: write a task variable         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      rest: complete triage + a decision  403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      rest: claim agent's triage          204 409 403 403 403 403 403 403 403 403 403 403 403 403 403 403 409
+      rest: hand agent's triage back      403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      rest: reassign agent's triage       403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      # Camunda's REST API: instances and variables
+      rest: write a case variable         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      rest: move the case (modification)  403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      rest: delete the case               403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      rest: start a case at an activity   403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      rest: see promotion instances       0   0   0   0   0   0   0   0   0   0   0   r   0   0   r   0   r
+      rest: read complaint variables      0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      # Camunda's REST API: history
+      rest: history of promotion data     0   0   0   0   0   0   0   0   0   0   0   r   0   0   r   0   r
+      rest: history of scores by name     0   0   0   0   0   0   0   0   0   0   0   r   0   0   r   0   r
+      rest: eligibility evaluations       0   0   0   0   0   0   0   0   0   0   0   r   0   0   r   0   r
+      rest: history of complaint data     0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      # Camunda's REST API: deployments and identity
+      rest: list deployments              0   0   r   0   0   0   r   0   0   0   0   r   0   r   r   r   r
+      rest: deploy a model                403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      rest: create a user                 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      # The web apps' engine API (Tasklist, Cockpit)
+      web: history of scores by name      0   0   0   0   0   0   0   0   0   0   0   r   0   0   r   0   r
+      web: write a case variable          403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      """;
+
+  @LocalServerPort private int port;
+  @Autowired private ObjectMapper json;
+  @Autowired private ProcessEngine engine;
+
+  private Tasklist rest;
+  private final Map<String, Function<String, String>> probes = new LinkedHashMap<>();
+
+  @BeforeAll
+  void fixtures() throws Exception {
+    rest = new Tasklist(port, json);
+    String complaint = complaint();
+    String complaintPi = instance(complaint);
+    String triage = task(complaint, "TriageComplaint");
+    String returnNumber = returnAtTheWarehouse();
+    String receipt = task(returnNumber, "ReceiveReturnedGoods");
+    String promotion = rest.read(rest.send("csmanager", "POST", "/api/promotions",
+        nomination())).get("id").asText();
+    String promotionPi = instance(promotion);
+    String storeman = rest.read(rest.send("hr", "POST", "/api/employees", hire("warehouse")))
+        .get("id").asText();
+    String month = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString()
+        .substring(0, 7);
+
+    probe("api: register a complaint", user -> status(rest.send(user, "POST", "/api/complaints",
+        complaintBody())));
+    probe("api: read a complaint's customer", user -> customer(
+        rest.send(user, "GET", "/api/complaints/" + complaint, null), "customer"));
+    probe("api: read a return's customer", user -> customer(
+        rest.send(user, "GET", "/api/returns/" + returnNumber, null), "customer"));
+    probe("api: read agent's personnel file", user -> status(
+        rest.send(user, "GET", "/api/employees/EM-0000-0001", null)));
+    probe("api: read a warehouse file", user -> status(
+        rest.send(user, "GET", "/api/employees/" + storeman, null)));
+    probe("api: list personnel files", user -> status(
+        rest.send(user, "GET", "/api/employees", null)));
+    probe("api: nominate agent", user -> status(
+        rest.send(user, "POST", "/api/promotions", nomination())));
+    probe("api: read agent's promotion", user -> status(
+        rest.send(user, "GET", "/api/promotions/" + promotion, null)));
+    probe("api: record a certificate", user -> status(rest.send(user, "POST", "/api/employees/"
+        + storeman + "/certificates", "{\"kind\":\"INTERNAL_LECTURER\",\"issuedOn\":\""
+        + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "\"}")));
+    probe("api: monthly report", user -> status(rest.send(user, "GET",
+        "/api/reports/complaints/monthly?month=" + month, null)));
+    probe("page: monthly report", user -> status(rest.send(user, "GET",
+        "/reports/complaints/monthly?month=" + month, null)));
+
+    probe("rest: see the complaint's tasks", user -> rows(rest.send(user, "GET",
+        "/engine-rest/task?processInstanceId=" + complaintPi, null)));
+    probe("rest: read the triage form", user -> form(rest.send(user, "GET",
+        "/engine-rest/task/" + triage + "/form-variables", null)));
+    probe("rest: read the goods receipt form", user -> form(rest.send(user, "GET",
+        "/engine-rest/task/" + receipt + "/form-variables", null)));
+    probe("rest: write a task variable", user -> status(rest.send(user, "POST",
+        "/engine-rest/task/" + triage + "/variables",
+        "{\"modifications\":{\"probe\":{\"value\":\"" + user + "\",\"type\":\"String\"}}}")));
+    probe("rest: complete triage + a decision", user -> skipForAdmin(user, () -> status(
+        rest.tryComplete(user, triage, Map.of("complaintValid", true, "category",
+            "PRODUCT_QUALITY", "specialCase", false, "important", false, "triageNote", "x",
+            "approved", true)))));
+    probe("rest: claim agent's triage", user -> status(rest.send(user, "POST",
+        "/engine-rest/task/" + triage + "/claim", "{\"userId\":\"" + user + "\"}")));
+    probe("rest: hand agent's triage back", user -> skipForAdmin(user, () -> {
+      String answer = status(rest.send(user, "POST", "/engine-rest/task/" + triage
+          + "/unclaim", null));
+      engine.getTaskService().setAssignee(triage, "agent"); // as it was, for the next cells
+      return answer;
+    }));
+    probe("rest: reassign agent's triage", user -> status(rest.send(user, "POST",
+        "/engine-rest/task/" + triage + "/assignee", "{\"userId\":\"agent\"}")));
+
+    probe("rest: write a case variable", user -> status(rest.send(user, "PUT",
+        "/engine-rest/process-instance/" + complaintPi + "/variables/probe",
+        "{\"value\":\"" + user + "\",\"type\":\"String\"}")));
+    probe("rest: move the case (modification)", user -> skipForAdmin(user, () -> status(
+        rest.send(user, "POST", "/engine-rest/process-instance/" + complaintPi
+            + "/modification", "{\"instructions\":[{\"type\":\"startBeforeActivity\","
+            + "\"activityId\":\"RecordFeedback\"}]}"))));
+    probe("rest: delete the case", user -> skipForAdmin(user, () -> status(rest.send(user,
+        "DELETE", "/engine-rest/process-instance/" + complaintPi, null))));
+    probe("rest: start a case at an activity", user -> skipForAdmin(user, () -> status(
+        rest.send(user, "POST", "/engine-rest/process-definition/key/complaint-handling/start",
+            "{\"startInstructions\":[{\"type\":\"startBeforeActivity\","
+                + "\"activityId\":\"RecordFeedback\"}]}"))));
+    probe("rest: see promotion instances", user -> rows(rest.send(user, "GET",
+        "/engine-rest/process-instance?processDefinitionKey=staff-promotion", null)));
+    probe("rest: read complaint variables", user -> rows(rest.send(user, "GET",
+        "/engine-rest/variable-instance?processInstanceIdIn=" + complaintPi, null)));
+
+    probe("rest: history of promotion data", user -> rows(rest.send(user, "GET",
+        "/engine-rest/history/variable-instance?processInstanceId=" + promotionPi, null)));
+    probe("rest: history of scores by name", user -> rows(rest.send(user, "GET",
+        "/engine-rest/history/variable-instance?variableName=avgPerformanceScore", null)));
+    probe("rest: eligibility evaluations", user -> rows(rest.send(user, "GET",
+        "/engine-rest/history/decision-instance?decisionDefinitionKey=promotion-eligibility",
+        null)));
+    probe("rest: history of complaint data", user -> rows(rest.send(user, "GET",
+        "/engine-rest/history/variable-instance?processInstanceId=" + complaintPi, null)));
+
+    probe("rest: list deployments", user -> rows(rest.send(user, "GET",
+        "/engine-rest/deployment", null)));
+    probe("rest: deploy a model", user -> skipForAdmin(user, () -> status(rest.send(user,
+        "POST", "/engine-rest/deployment/create", "multipart/form-data; boundary=matrix",
+        "--matrix\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nrogue\r\n"
+            + "--matrix\r\nContent-Disposition: form-data; name=\"data\"; filename=\"rogue.dmn\""
+            + "\r\nContent-Type: application/xml\r\n\r\n<definitions xmlns=\"https://www.omg.org"
+            + "/spec/DMN/20191111/MODEL/\" id=\"d\" name=\"d\" namespace=\"x\"/>\r\n"
+            + "--matrix--\r\n"))));
+    probe("rest: create a user", user -> skipForAdmin(user, () -> status(rest.send(user, "POST",
+        "/engine-rest/user/create", "{\"profile\":{\"id\":\"madeby" + user + "\"},"
+            + "\"credentials\":{\"password\":\"Made-up-password-1\"}}"))));
+
+    probe("web: history of scores by name", user -> rows(web(user, "GET",
+        "/history/variable-instance?variableName=avgPerformanceScore", null)));
+    probe("web: write a case variable", user -> status(web(user, "PUT",
+        "/process-instance/" + complaintPi + "/variables/probe",
+        "{\"value\":\"web-" + user + "\",\"type\":\"String\"}")));
+  }
+
+  @Test
+  void everyGroupGetsWhatSpecSevenSaysAtEveryDoor() {
+    List<String> differences = new ArrayList<>();
+    StringBuilder actualTable = new StringBuilder();
+    for (String line : EXPECTED.lines().toList()) {
+      if (line.isBlank() || line.strip().startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.strip().split("\\s{2,}", 2);
+      String action = parts[0];
+      String[] expected = parts[1].trim().split("\\s+");
+      assertThat(expected).as(action).hasSize(USERS.size());
+      Function<String, String> probe = probes.get(action);
+      assertThat(probe).as("a probe for " + action).isNotNull();
+      StringBuilder row = new StringBuilder(String.format("%-36s", action));
+      for (int i = 0; i < USERS.size(); i++) {
+        String got = probe.apply(USERS.get(i));
+        row.append(String.format(" %-3s", got));
+        if (!got.equals(expected[i])) {
+          differences.add(action + " / " + USERS.get(i) + ": expected " + expected[i]
+              + ", got " + got);
+        }
+      }
+      actualTable.append(row).append('\n');
+    }
+    assertThat(probes).as("every probe has its row").hasSize(
+        (int) EXPECTED.lines().filter(line -> !line.isBlank() && !line.strip().startsWith("#"))
+            .count());
+    assertThat(differences).as("what each group got:\n" + actualTable).isEmpty();
+  }
+
+  private void probe(String action, Function<String, String> probe) {
+    probes.put(action, probe);
+  }
+
+  private static String skipForAdmin(String user, java.util.function.Supplier<String> probe) {
+    return user.equals("demo") ? "." : probe.get();
+  }
+
+  private static String status(HttpResponse<String> response) {
+    return Integer.toString(response.statusCode());
+  }
+
+  private String rows(HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      return status(response);
+    }
+    return rest.read(response).isEmpty() ? "0" : "r";
+  }
+
+  /** Whether the answer shows the customer's phone: C, or - when withheld. */
+  private String customer(HttpResponse<String> response, String field) {
+    if (response.statusCode() != 200) {
+      return status(response);
+    }
+    JsonNode phone = rest.read(response).path(field).path("phone");
+    return phone.isTextual() ? "C" : "-";
+  }
+
+  /** Whether a task's form variables show the customer: C, or - when the form has no customer. */
+  private String form(HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      return status(response);
+    }
+    return rest.read(response).has("customerPhone") ? "C" : "-";
+  }
+
+  private final Map<String, WebAppSession> sessions = new HashMap<>();
+
+  private HttpResponse<String> web(String user, String method, String path, String body) {
+    try {
+      WebAppSession session = sessions.get(user);
+      if (session == null) {
+        session = new WebAppSession(port);
+        assertThat(session.login(user, "demo", "tasklist", true).statusCode()).isEqualTo(200);
+        sessions.put(user, session);
+      }
+      return session.engine(method, path, body);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String complaint() {
+    return rest.read(rest.send("agent", "POST", "/api/complaints", complaintBody()))
+        .get("number").asText();
+  }
+
+  private String complaintBody() {
+    ObjectNode intake = json.createObjectNode().put("channel", "PHONE").put("type", "COMPLAINT")
+        .put("subject", "Matrix").put("description", "For the authorization matrix.");
+    intake.putObject("customer").put("name", "Li Lei").put("phone", "13900000000")
+        .put("region", "DOMESTIC");
+    return intake.toString();
+  }
+
+  private String returnAtTheWarehouse() {
+    String number = rest.read(rest.send("sales", "POST", "/api/returns", """
+        {"customer":{"name":"Qian Li","phone":"13900000001","region":"DOMESTIC"},
+         "orderNumber":"SO-M1","shippedOn":"%s","description":"Sediment.",
+         "claimedQuantity":10}""".formatted(LocalDate.now(ZoneId.of("Asia/Shanghai"))
+        .minusDays(3)))).get("number").asText();
+    Worklist.completeTheOpenTask(engine, number, Map.of("defectType", "SEDIMENT",
+        "claimFactual", true, "storageFault", false, "shippedOn",
+        LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3).toString(),
+        "investigationFindings", "Sediment."));
+    Worklist.completeTheOpenTask(engine, number, Map.of("handling", "RETURN",
+        "returnReason", "Sediment", "returnBasis", "Report", "approvedQuantity", 10L,
+        "unitPrice", 12.5));
+    Worklist.completeTheOpenTask(engine, number, Map.of("approved", true,
+        "approvalNote", "Agreed"));
+    AsyncSteps.runDue(engine, number);
+    return number;
+  }
+
+  private static String nomination() {
+    return """
+        {"employeeId":"EM-0000-0001","promotionType":"POSITION","track":"PERIODIC",
+         "targetGrade":3,"targetPosition":"Team lead","evaluation":"e","selfReport":"s",
+         "supervisorRecommendation":"r"}""";
+  }
+
+  private static String hire(String department) {
+    return """
+        {"name":"Matrix Storeman","userId":"m%s","department":"%s","position":"Clerk",
+         "startDate":"%s","mentor":"agent"}""".formatted(Long.toString(System.nanoTime(), 36),
+        department, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+  }
+
+  private String instance(String businessKey) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(businessKey).singleResult().getId();
+  }
+
+  private String task(String businessKey, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
+        .taskDefinitionKey(key).singleResult().getId();
+  }
+}
