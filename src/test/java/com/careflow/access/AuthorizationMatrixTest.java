@@ -9,7 +9,6 @@ import com.careflow.support.WebAppSession;
 import com.careflow.support.Worklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -299,16 +298,11 @@ class AuthorizationMatrixTest {
   }
 
   private String complaint() {
-    return rest.read(rest.send("agent", "POST", "/api/complaints", complaintBody()))
-        .get("number").asText();
+    return rest.registerComplaint("agent", "Matrix");
   }
 
   private String complaintBody() {
-    ObjectNode intake = json.createObjectNode().put("channel", "PHONE").put("type", "COMPLAINT")
-        .put("subject", "Matrix").put("description", "For the authorization matrix.");
-    intake.putObject("customer").put("name", "Li Lei").put("phone", "13900000000")
-        .put("region", "DOMESTIC");
-    return intake.toString();
+    return rest.complaintBody("Matrix");
   }
 
   private String returnAtTheWarehouse() {

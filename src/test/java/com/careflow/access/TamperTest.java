@@ -182,14 +182,7 @@ class TamperTest {
   }
 
   private String intake() {
-    ObjectNode intake = json.createObjectNode().put("channel", "PHONE").put("type", "COMPLAINT")
-        .put("subject", "Mould").put("description", "Mould under the cap.");
-    intake.putObject("customer").put("name", "Li Lei").put("phone", "13900000000")
-        .put("region", "DOMESTIC");
-    HttpResponse<String> registered = tasklist.send("agent", "POST", "/api/complaints",
-        intake.toString());
-    assertThat(registered.statusCode()).isEqualTo(201);
-    return tasklist.read(registered).get("number").asText();
+    return tasklist.registerComplaint("agent", "Mould");
   }
 
   private void finishAsyncSteps(String number) {

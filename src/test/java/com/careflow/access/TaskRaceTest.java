@@ -6,7 +6,6 @@ import com.careflow.support.CareFlowSpringTest;
 import com.careflow.support.Tasklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,12 +124,7 @@ class TaskRaceTest {
   }
 
   private String triagedForQuality() {
-    ObjectNode intake = json.createObjectNode().put("channel", "PHONE").put("type", "COMPLAINT")
-        .put("subject", "Mould").put("description", "Mould under the cap.");
-    intake.putObject("customer").put("name", "Li Lei").put("phone", "13900000000")
-        .put("region", "DOMESTIC");
-    String number = tasklist.read(tasklist.send("agent", "POST", "/api/complaints",
-        intake.toString())).get("number").asText();
+    String number = tasklist.registerComplaint("agent", "Mould");
     JsonNode triage = tasklist.myTask("agent", number, "TriageComplaint");
     tasklist.complete("agent", triage, Map.of("complaintValid", true, "category",
         "PRODUCT_QUALITY", "specialCase", false, "important", false, "triageNote", "Mould"));

@@ -33,6 +33,23 @@ public final class Tasklist {
     this.json = json;
   }
 
+  /** A phone complaint as the intake API takes it (SPEC §6). */
+  public String complaintBody(String subject) {
+    ObjectNode intake = json.createObjectNode().put("channel", "PHONE").put("type", "COMPLAINT")
+        .put("subject", subject).put("description", "Mould under the cap.");
+    intake.putObject("customer").put("name", "Li Lei").put("phone", "13900000000")
+        .put("region", "DOMESTIC");
+    return intake.toString();
+  }
+
+  /** Registers a complaint as the user; its number. */
+  public String registerComplaint(String user, String subject) {
+    HttpResponse<String> registered = send(user, "POST", "/api/complaints",
+        complaintBody(subject));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    return read(registered).get("number").asText();
+  }
+
   /** A task assigned to the user (first-contact responsibility). */
   public JsonNode myTask(String user, String businessKey, String key) {
     JsonNode tasks = read(send(user, "GET", "/engine-rest/task?processInstanceBusinessKey="
