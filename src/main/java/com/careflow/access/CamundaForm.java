@@ -38,8 +38,18 @@ record CamundaForm(String id, Map<String, Field> fields) {
    * @param options the allowed values of a select or radio with static options, else empty
    */
   record Field(String key, String type, String label, boolean editable, boolean required,
-      boolean conditional, Set<String> options, BigDecimal min, BigDecimal max,
+      String hideWhen, Set<String> options, BigDecimal min, BigDecimal max,
       Integer maxLength) {}
+
+  /**
+   * Decides a field's {@code conditional.hide} (a FEEL expression, without its leading
+   * {@code =}) over the case's values and the submitted ones, as Tasklist does while a person
+   * fills in the form.
+   */
+  @FunctionalInterface
+  interface Conditions {
+    boolean hidden(String expression, Map<String, Object> submitted);
+  }
 
   static CamundaForm parse(byte[] json, ObjectMapper mapper) {
     try {
@@ -68,12 +78,19 @@ record CamundaForm(String id, Map<String, Field> fields) {
           component.path("label").asText(key),
           !component.path("disabled").asBoolean(false) && !readonly,
           validate.path("required").asBoolean(false),
-          component.hasNonNull("conditional"),
+          hideWhen(component.path("conditional").path("hide").asText(null)),
           Collections.unmodifiableSet(options),
           validate.hasNonNull("min") ? validate.get("min").decimalValue() : null,
           validate.hasNonNull("max") ? validate.get("max").decimalValue() : null,
           validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null));
     }
+  }
+
+  private static String hideWhen(String expression) {
+    if (expression == null || expression.isBlank()) {
+      return null;
+    }
+    return expression.startsWith("=") ? expression.substring(1) : expression;
   }
 
   /** What is wrong with a submission: values the person may not set, and values not valid. */
@@ -85,14 +102,16 @@ record CamundaForm(String id, Map<String, Field> fields) {
   }
 
   /**
-   * Checks submitted values against the form. A key the form does not have, or a shown field
-   * changed, is forbidden; a shown field sent back unchanged is harmless (it is dropped); an
-   * editable field must have a value of its type, among its options and within its bounds; a
-   * required field (not under a condition) and every unconditional checkbox must be there.
+   * Checks submitted values against the form, as it stands with them (a field's condition may
+   * hide it). A key the form does not have, or a shown field changed, is forbidden; a shown
+   * field sent back unchanged is harmless (it is dropped); an editable field must have a value
+   * of its type, among its options and within its bounds, and a hidden one none; a required
+   * field, and a checkbox, must be there unless hidden.
    *
    * @param current the case's current value of a variable
    */
-  Problems check(Map<String, Object> submitted, Function<String, Object> current) {
+  Problems check(Map<String, Object> submitted, Function<String, Object> current,
+      Conditions conditions) {
     List<String> forbidden = new ArrayList<>();
     List<String> invalid = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
@@ -108,6 +127,10 @@ record CamundaForm(String id, Map<String, Field> fields) {
         } else {
           forbidden.add(key + " is shown by this form, not set by it");
         }
+      } else if (hidden(field, values, conditions)) {
+        if (!blank(value)) {
+          invalid.add(key + " is not asked for with these answers");
+        }
       } else {
         String problem = invalid(field, value);
         if (problem != null) {
@@ -116,13 +139,18 @@ record CamundaForm(String id, Map<String, Field> fields) {
       }
     });
     for (Field field : fields.values()) {
-      boolean mustBeThere = field.editable() && !field.conditional()
-          && (field.required() || "checkbox".equals(field.type()));
+      boolean mustBeThere = field.editable()
+          && (field.required() || "checkbox".equals(field.type()))
+          && !hidden(field, values, conditions);
       if (mustBeThere && blank(unwrap(values.get(field.key())))) {
         invalid.add(field.key() + " is required");
       }
     }
     return new Problems(forbidden, invalid, unchanged);
+  }
+
+  private static boolean hidden(Field field, Map<String, Object> values, Conditions conditions) {
+    return field.hideWhen() != null && conditions.hidden(field.hideWhen(), values);
   }
 
   /** The keys a person holding the task reads: every field of the form. */
@@ -183,7 +211,14 @@ record CamundaForm(String id, Map<String, Field> fields) {
     return value instanceof TypedValue typed ? typed.getValue() : value;
   }
 
+  /** YYYY-MM-DD, or a date-time that starts with one, of a four-digit year from 1000. */
+  private static final java.util.regex.Pattern DATE_START =
+      java.util.regex.Pattern.compile("[1-9]\\d{3}-\\d{2}-\\d{2}(T.*)?");
+
   private static boolean isDate(String text) {
+    if (!DATE_START.matcher(text).matches()) {
+      return false;
+    }
     for (Function<String, ?> parser : List.<Function<String, ?>>of(LocalDate::parse,
         LocalDateTime::parse, OffsetDateTime::parse)) {
       try {

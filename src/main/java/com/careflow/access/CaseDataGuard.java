@@ -7,6 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -64,9 +72,13 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Reads.</b> A task's holder reads through the task only its form's fields (so the
  *       warehouse sees the order, not the customer). People who watch the process in Cockpit
  *       read its variables as their grants allow ({@code identity.StaffGroups}).
- *   <li><b>First-contact responsibility.</b> A task assigned to a person is completed, handed
- *       back (unclaimed) or given to another by that person, or by a manager of the task's
- *       department; a peer cannot take it over. Only a manager hands a task to someone else.
+ *   <li><b>First-contact responsibility.</b> A task assigned to a person is completed by that
+ *       person; a peer cannot take it over. A task someone claimed from their department's queue
+ *       may be handed back by them; one the procedure assigned to its owner stays theirs. Only a
+ *       manager of the department gives a task to someone else or changes it.
+ *   <li><b>No side doors.</b> A task is not ended by a BPMN error or escalation sent through the
+ *       API, a retry does not move a timer, and tasks are not searched by case variables
+ *       (a yes/no oracle on data the task does not show).
  * </ul>
  * Commands the engine runs for itself, CareFlow's own code and administrators pass untouched.
  */
@@ -81,7 +93,8 @@ final class CaseDataGuard extends CommandInterceptor {
       EvaluateStartConditionCmd.class, AbstractProcessInstanceModificationCommand.class,
       ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class,
       ProcessInstanceModificationBatchCmd.class, StartProcessInstanceAtActivitiesCmd.class,
-      AbstractRestartProcessInstanceCmd.class);
+      AbstractRestartProcessInstanceCmd.class, HandleTaskBpmnErrorCmd.class,
+      HandleTaskEscalationCmd.class);
 
   private final TaskForms forms;
   private final Departments departments;
@@ -92,6 +105,7 @@ final class CaseDataGuard extends CommandInterceptor {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public <T> T execute(Command<T> command) {
     if (!UserCommands.isOutermost()) {
       return next.execute(command);
@@ -106,11 +120,37 @@ final class CaseDataGuard extends CommandInterceptor {
       }
       return next.execute(command);
     }
-    check(command, context, user);
-    return readable(command, context, next.execute(command));
+    Set<String> returnable = returnableOnCompletion(command, context);
+    if (check(command, context, user) == Verdict.HAND_BACK) {
+      // the person hands back a task they claimed: allowed here, though Camunda's grants would
+      // need TASK_ASSIGN, which only managers hold
+      return context.runWithoutAuthorization(() -> next.execute(command));
+    }
+    T result = next.execute(command);
+    if (returnable != null && result instanceof VariableMap variables) {
+      return (T) visible(variables, returnable); // "withVariablesInReturn": the form's fields
+    }
+    return readable(command, context, result);
   }
 
-  private void check(Command<?> command, CommandContext context, Authentication user) {
+  /** What a check decided, beyond "go on as the engine's grants say" or a refusal. */
+  private enum Verdict { AS_GRANTED, HAND_BACK }
+
+  /** For a completion or form submission: the fields its holder may read back, else null. */
+  private Set<String> returnableOnCompletion(Command<?> command, CommandContext context) {
+    String taskId = command instanceof CompleteTaskCmd complete
+        ? CommandPayloads.completion(complete).taskId()
+        : command instanceof SubmitTaskFormCmd submit
+            ? CommandPayloads.submission(submit).taskId() : null;
+    if (taskId == null || context.getTaskManager().findTaskById(taskId) == null) {
+      return null;
+    }
+    TaskEntity task = context.getTaskManager().findTaskById(taskId);
+    return watches(context, task) ? null
+        : forms.ofTask(context, taskId).map(CamundaForm::keys).orElse(Set.of());
+  }
+
+  private Verdict check(Command<?> command, CommandContext context, Authentication user) {
     if (ADMINISTRATORS_ONLY.stream().anyMatch(type -> type.isInstance(command))) {
       throw new AuthorizationException("Case data changes only through the case's tasks and "
           + "their forms (SPEC §7.1): " + user.getUserId() + " may not run "
@@ -124,20 +164,48 @@ final class CaseDataGuard extends CommandInterceptor {
       CommandPayloads.Submission submission = CommandPayloads.submission(submit);
       checkSubmission(context, user, submission.taskId(), submission.variables());
     } else if (command instanceof ClaimTaskCmd claim) {
-      checkClaim(context, user, CommandPayloads.claim(claim));
+      return checkClaim(context, user, CommandPayloads.claim(claim));
+    } else if (command instanceof AssignTaskCmd assignment) {
+      String taskId = CommandPayloads.propertyTask(assignment);
+      if (CommandPayloads.newAssignee(assignment) == null) {
+        return checkHandBack(context, user, taskId);
+      }
+      checkManaged(context, user, taskId, "give someone");
     } else if (command instanceof DelegateTaskCmd delegate) {
       checkManaged(context, user, CommandPayloads.delegatedTask(delegate), "delegate");
-    } else if (command instanceof AssignTaskCmd assignment
-        && CommandPayloads.propertyValue(assignment) == null) {
-      checkHandBack(context, user, CommandPayloads.propertyTask(assignment));
     } else if (command instanceof AbstractSetTaskPropertyCmd<?> property) {
       checkManaged(context, user, CommandPayloads.propertyTask(property), "change");
     } else if (command instanceof DeleteIdentityLinkCmd link) {
       checkManaged(context, user, CommandPayloads.removedLinkTask(link), "change");
+    } else if (command instanceof SaveTaskCmd save) {
+      checkManaged(context, user, CommandPayloads.savedTask(save), "change");
     } else if (command instanceof StartProcessInstanceCmd start) {
       checkStart(context, CommandPayloads.start(start));
     } else if (command instanceof SubmitStartFormCmd start) {
       checkStart(context, CommandPayloads.start(start));
+    } else if (command instanceof SetJobRetriesCmd retries && CommandPayloads.movesDueDate(retries)) {
+      throw new AuthorizationException("A retry does not move a timer (SPEC §7.1): deadlines "
+          + "are the procedure's; an administrator (camunda-admin) moves one in Cockpit.");
+    } else if (command instanceof TaskQueryImpl query) {
+      checkNoCaseDataConditions(query);
+    } else if (command instanceof AbstractExecuteFilterCmd filter
+        && CommandPayloads.filterQuery(filter) instanceof TaskQueryImpl query) {
+      checkNoCaseDataConditions(query);
+    }
+    return Verdict.AS_GRANTED;
+  }
+
+  /**
+   * A search of tasks by their case's variables would tell a person what the task does not
+   * show them (is this customer's phone 138…?): only for those who watch the processes.
+   */
+  private static void checkNoCaseDataConditions(TaskQueryImpl query) {
+    boolean byVariables = !query.getVariables().isEmpty() || query.getQueries().stream()
+        .anyMatch(or -> !or.getVariables().isEmpty());
+    if (byVariables) {
+      throw new AuthorizationException("Tasks are searched by their own fields (name, case "
+          + "number, dates), not by the case's variables, which a task shows only through its "
+          + "form (SPEC §7.2, §7.3).");
     }
   }
 
@@ -153,7 +221,27 @@ final class CaseDataGuard extends CommandInterceptor {
           + "§7.5); a manager of the department may reassign it.");
     }
     Optional<CamundaForm> form = forms.ofTask(context, taskId);
-    checkValues(form, variables, task::getVariable, "Task '" + task.getName() + "'");
+    checkValues(form, variables, task::getVariable, conditions(context, task.getVariables()),
+        "Task '" + task.getName() + "'");
+  }
+
+  /** Evaluates a form's {@code conditional.hide} (FEEL) over the case and the submission. */
+  private static CamundaForm.Conditions conditions(CommandContext context,
+      Map<String, Object> current) {
+    FeelEngine feel = context.getProcessEngineConfiguration().getDmnEngineConfiguration()
+        .getFeelEngine();
+    return (expression, submitted) -> {
+      VariableMap values = Variables.createVariables();
+      current.forEach(values::put);
+      submitted.forEach((name, value) -> values.put(name,
+          value instanceof TypedValue typed ? typed.getValue() : value));
+      try {
+        return Boolean.TRUE.equals(feel.evaluateSimpleExpression(expression,
+            values.asVariableContext()));
+      } catch (RuntimeException cannotTell) {
+        return false; // shown: the form's own checks apply
+      }
+    };
   }
 
   private void checkStart(CommandContext context, CommandPayloads.Start start) {
@@ -163,13 +251,14 @@ final class CaseDataGuard extends CommandInterceptor {
         : context.getProcessEngineConfiguration().getDeploymentCache()
             .findDeployedLatestProcessDefinitionByKey(start.processDefinitionKey());
     Optional<CamundaForm> form = forms.ofStart(context, definition.getId());
-    checkValues(form, start.variables(), name -> null,
+    checkValues(form, start.variables(), name -> null, conditions(context, Map.of()),
         "Starting '" + (definition.getName() == null ? definition.getKey() : definition.getName())
             + "'");
   }
 
   private static void checkValues(Optional<CamundaForm> form, Map<String, Object> variables,
-      java.util.function.Function<String, Object> current, String what) {
+      java.util.function.Function<String, Object> current, CamundaForm.Conditions conditions,
+      String what) {
     if (form.isEmpty()) {
       if (variables != null && !variables.isEmpty()) {
         throw new AuthorizationException(what + " has no form: it takes no values, not "
@@ -177,7 +266,7 @@ final class CaseDataGuard extends CommandInterceptor {
       }
       return;
     }
-    CamundaForm.Problems problems = form.get().check(variables, current);
+    CamundaForm.Problems problems = form.get().check(variables, current, conditions);
     if (!problems.forbidden().isEmpty()) {
       throw new AuthorizationException(what + " sets only its own form's fields (SPEC §7.1): "
           + String.join("; ", problems.forbidden()));
@@ -194,24 +283,19 @@ final class CaseDataGuard extends CommandInterceptor {
     }
   }
 
-  private void checkClaim(CommandContext context, Authentication user,
+  private Verdict checkClaim(CommandContext context, Authentication user,
       CommandPayloads.Claim claim) {
+    if (claim.userId() == null) {
+      return checkHandBack(context, user, claim.taskId()); // "claim" for nobody: unclaim
+    }
     TaskEntity task = context.getTaskManager().findTaskById(claim.taskId());
-    if (task == null) {
-      return;
-    }
     // Claiming for oneself a task someone else holds is a conflict the engine answers (409);
-    // handing back someone else's task, or giving a task to someone else, is a manager's.
-    boolean forSomeoneElse = claim.userId() != null && !claim.userId().equals(user.getUserId());
-    boolean takenFromSomeoneElse = claim.userId() == null && task.getAssignee() != null
-        && !task.getAssignee().equals(user.getUserId());
-    if ((forSomeoneElse || takenFromSomeoneElse) && !manages(user, task)) {
-      throw new AuthorizationException(takenFromSomeoneElse
-          ? "Task '" + task.getName() + "' is assigned to " + task.getAssignee() + ": only they "
-              + "or a manager of the department hand it back (SPEC §7.5)."
-          : "Only a manager of the department gives task '" + task.getName()
-              + "' to someone else; claim it for yourself.");
+    // giving a task to someone else is a manager's.
+    if (task != null && !claim.userId().equals(user.getUserId()) && !manages(user, task)) {
+      throw new AuthorizationException("Only a manager of the department gives task '"
+          + task.getName() + "' to someone else; claim it for yourself.");
     }
+    return Verdict.AS_GRANTED;
   }
 
   /**
@@ -219,21 +303,25 @@ final class CaseDataGuard extends CommandInterceptor {
    * the procedure assigned to its owner (first-contact responsibility), or someone else's,
    * only through a manager.
    */
-  private void checkHandBack(CommandContext context, Authentication user, String taskId) {
+  private Verdict checkHandBack(CommandContext context, Authentication user, String taskId) {
     TaskEntity task = context.getTaskManager().findTaskById(taskId);
     if (task == null) {
-      return;
+      return Verdict.AS_GRANTED; // the engine answers "no such task"
     }
     boolean claimedByThem = user.getUserId().equals(task.getAssignee())
         && (task.getTaskDefinition() == null
             || task.getTaskDefinition().getAssigneeExpression() == null);
-    if (!claimedByThem && !manages(user, task)) {
+    if (claimedByThem) {
+      return Verdict.HAND_BACK;
+    }
+    if (!manages(user, task)) {
       throw new AuthorizationException(user.getUserId().equals(task.getAssignee())
           ? "Task '" + task.getName() + "' is yours until the case closes (first-contact "
               + "responsibility, SPEC §7.5); a manager of the department may reassign it."
           : "Only the person who claimed task '" + task.getName() + "', or a manager of the "
               + "department, hands it back (SPEC §7.5).");
     }
+    return Verdict.AS_GRANTED;
   }
 
   private void checkManaged(CommandContext context, Authentication user, String taskId,
@@ -273,12 +361,16 @@ final class CaseDataGuard extends CommandInterceptor {
     }
     Set<String> readable = forms.ofTask(context, taskId).map(CamundaForm::keys).orElse(Set.of());
     if (result instanceof VariableMap variables) {
-      VariableMap visible = Variables.createVariables();
-      variables.keySet().stream().filter(readable::contains)
-          .forEach(name -> visible.putValueTyped(name, variables.getValueTyped(name)));
-      return (T) visible;
+      return (T) visible(variables, readable);
     }
     return readable.contains(CommandPayloads.readName(command)) ? result : null;
+  }
+
+  private static VariableMap visible(VariableMap variables, Set<String> readable) {
+    VariableMap visible = Variables.createVariables();
+    variables.keySet().stream().filter(readable::contains)
+        .forEach(name -> visible.putValueTyped(name, variables.getValueTyped(name)));
+    return visible;
   }
 
   /** Whether the user watches the task's process in Cockpit, and so reads all its variables. */

@@ -3,7 +3,11 @@ package com.careflow.access;
 import java.lang.reflect.Field;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
@@ -12,6 +16,8 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -32,7 +38,11 @@ final class CommandPayloads {
   private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId");
   private static final Field DELEGATE_TASK = field(DelegateTaskCmd.class, "taskId");
   private static final Field PROPERTY_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
-  private static final Field PROPERTY_VALUE = field(AbstractSetTaskPropertyCmd.class, "value");
+  private static final Field ASSIGNED_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
+  private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task");
+  private static final Field RETRIES_DUE_DATE_SET = field(SetJobRetriesCmd.class, "isDueDateSet");
+  private static final Field FILTER_QUERY = field(AbstractExecuteFilterCmd.class,
+      "extendingQuery");
   private static final Field LINK_TASK = field(DeleteIdentityLinkCmd.class, "taskId");
   private static final Field START_BUILDER = field(StartProcessInstanceCmd.class,
       "instantiationBuilder");
@@ -84,9 +94,25 @@ final class CommandPayloads {
     return (String) read(PROPERTY_TASK, command);
   }
 
-  /** The new value of a task property: for an assignment, the new assignee (null: none). */
-  static Object propertyValue(AbstractSetTaskPropertyCmd<?> command) {
-    return read(PROPERTY_VALUE, command);
+  /** The new assignee of an assignment; null hands the task back. */
+  static String newAssignee(AssignTaskCmd command) {
+    return (String) read(ASSIGNED_USER, command);
+  }
+
+  /** The task a save (an update of its properties) writes. */
+  static String savedTask(SaveTaskCmd command) {
+    TaskEntity task = (TaskEntity) read(SAVED_TASK, command);
+    return task == null ? null : task.getId();
+  }
+
+  /** Whether a retry also moves the job's due date (a timer's time). */
+  static boolean movesDueDate(SetJobRetriesCmd command) {
+    return (Boolean) read(RETRIES_DUE_DATE_SET, command);
+  }
+
+  /** The query a person adds to a saved filter when listing it. */
+  static Object filterQuery(AbstractExecuteFilterCmd command) {
+    return read(FILTER_QUERY, command);
   }
 
   static String removedLinkTask(DeleteIdentityLinkCmd command) {

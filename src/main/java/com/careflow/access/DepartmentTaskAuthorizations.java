@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.task.Task;
  * read the task and work it, TASK_WORK, and read its variables through the form), and, added
  * here, the managers of the group's department (SPEC §7.5): they see the task (Cockpit's Human
  * Tasks, their Tasklist filters) and may reassign it (TASK_ASSIGN), without working it or
- * reading its variables. The assignee may hand the task back.
+ * reading its variables.
  */
 final class DepartmentTaskAuthorizations extends DefaultAuthorizationProvider {
 
@@ -25,26 +25,6 @@ final class DepartmentTaskAuthorizations extends DefaultAuthorizationProvider {
 
   DepartmentTaskAuthorizations(Departments departments) {
     this.departments = departments;
-  }
-
-  /**
-   * The person a task is assigned to may also hand it back (TASK_ASSIGN; {@link CaseDataGuard}
-   * allows it only for a task they claimed, and never to give it to someone else).
-   */
-  @Override
-  public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee,
-      String newAssignee) {
-    AuthorizationEntity[] grants = super.newTaskAssignee(task, oldAssignee, newAssignee);
-    if (grants == null || newAssignee == null) {
-      return grants;
-    }
-    for (AuthorizationEntity grant : grants) {
-      if (newAssignee.equals(grant.getUserId())
-          && grant.getResourceType() == Resources.TASK.resourceType()) {
-        grant.addPermission(TaskPermissions.TASK_ASSIGN);
-      }
-    }
-    return grants;
   }
 
   @Override

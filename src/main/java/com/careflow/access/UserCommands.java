@@ -31,7 +31,7 @@ import org.camunda.bpm.engine.rest.exception.RestException;
  * <ul>
  *   <li>{@code 409}: the task changed under the request: two people claimed or completed it at
  *       the same moment, or it was completed a moment before;
- *   <li>{@code 404}: no such task;
+ *   <li>{@code 404}: no such task (or other thing the command names);
  *   <li>{@code 400}: the request was refused as invalid ({@link BadUserRequestException}, e.g.
  *       a form value out of range, or an id Camunda does not accept), where Camunda's REST API
  *       would answer {@code 500}.
@@ -85,16 +85,17 @@ final class UserCommands extends CommandInterceptor {
           : "Task " + taskId + " was changed by someone else at the same moment (claimed or "
               + "completed); reload it.");
     }
-    if ((failure instanceof NotFoundException || failure instanceof NullValueException)
-        && taskId != null) {
-      HistoricTaskInstance ended = endedTask(taskId);
+    if (failure instanceof NotFoundException || failure instanceof NullValueException
+        && failure.getMessage() != null && failure.getMessage().startsWith("Cannot find")) {
+      HistoricTaskInstance ended = taskId == null ? null : endedTask(taskId);
       return ended == null
-          ? new RestException(Status.NOT_FOUND, failure, "No task " + taskId)
+          ? new RestException(Status.NOT_FOUND, failure, failure.getMessage())
           : new RestException(Status.CONFLICT, failure, "Task " + taskId + " ("
               + ended.getName() + ") was already completed"
               + (ended.getAssignee() == null ? "" : " by " + ended.getAssignee()) + ".");
     }
-    if (failure instanceof BadUserRequestException || isInvalidId(failure)) {
+    if (failure instanceof BadUserRequestException || failure instanceof NullValueException
+        || isInvalidId(failure)) {
       return new RestException(Status.BAD_REQUEST, failure, failure.getMessage());
     }
     return failure;
