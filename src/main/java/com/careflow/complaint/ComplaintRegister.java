@@ -157,6 +157,14 @@ public class ComplaintRegister {
         ENTRY);
   }
 
+  /** When the latest case closed, up to {@code now}; empty when none has. */
+  public Optional<Instant> latestClosing(Instant now) {
+    Timestamp latest = jdbc.queryForObject("SELECT MAX(closed_at) FROM complaint "
+        + "WHERE closed_at <= :now", new MapSqlParameterSource("now", Timestamp.from(now)),
+        Timestamp.class);
+    return Optional.ofNullable(latest).map(Timestamp::toInstant);
+  }
+
   private void update(String sql, String number, Object value) {
     jdbc.update(sql, new MapSqlParameterSource("number", number).addValue("value", value));
   }

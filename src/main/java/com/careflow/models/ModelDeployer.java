@@ -1,5 +1,6 @@
 package com.careflow.models;
 
+import com.careflow.locale.LocaleProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * engine starts. Resource names are stable ({@code processes/complaint-handling.bpmn}) however
  * the app is launched, and only resources that changed since the last start make a new version,
  * so a process owner edits a model in Camunda Modeler, restarts, and sees exactly that model
- * get a new version. (It replaces the starter's auto-deployment, which names resources by their
+ * get a new version. Forms are deployed in the company's language ({@link FormLanguage}). (It
+ * replaces the starter's auto-deployment, which names resources by their
  * absolute file path under {@code spring-boot:run} and does not pick up {@code .form} files.)
  */
 @Component
@@ -34,10 +36,13 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
 
   private final ModelProperties models;
   private final ResourcePatternResolver resolver;
+  private final FormLanguage forms;
 
-  public ModelDeployer(ModelProperties models, ResourcePatternResolver resolver) {
+  public ModelDeployer(ModelProperties models, ResourcePatternResolver resolver,
+      LocaleProperties locale) {
     this.models = models;
     this.resolver = resolver;
+    this.forms = new FormLanguage(locale.defaultLanguage());
   }
 
   @Override
@@ -52,7 +57,7 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
         .name(models.deploymentName())
         .source(models.deploymentName())
         .enableDuplicateFiltering(true);
-    resources.forEach((name, resource) -> deployment.addInputStream(name, open(resource)));
+    resources.forEach((name, resource) -> deployment.addInputStream(name, open(name, resource)));
     Deployment latest = latestDeployment(repository);
     Deployment deployed = deployment.deploy();
     if (latest != null && latest.getId().equals(deployed.getId())) {
@@ -93,9 +98,11 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
         .stream().findFirst().orElse(null);
   }
 
-  private static InputStream open(Resource resource) {
+  /** A model as deployed: a form in the company's language ({@link FormLanguage}). */
+  private InputStream open(String name, Resource resource) {
     try {
-      return resource.getInputStream();
+      return name.endsWith(".form") ? forms.deployed(resource.getInputStream())
+          : resource.getInputStream();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read model " + resource, e);
     }

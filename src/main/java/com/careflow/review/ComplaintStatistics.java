@@ -59,6 +59,14 @@ public class ComplaintStatistics {
     return YearMonth.from(now.atZone(zone)).minusMonths(1);
   }
 
+  /**
+   * The month a reader most likely wants: the latest with closed cases, or this month when no
+   * case has closed yet (in the company's time zone).
+   */
+  public YearMonth latestMonth(Instant now) {
+    return YearMonth.from(complaints.latestClosing(now).orElse(now).atZone(zone));
+  }
+
   /** Whether the month has begun, in the company's time zone. */
   public boolean hasBegun(YearMonth month, Instant now) {
     return !month.isAfter(YearMonth.from(now.atZone(zone)));

@@ -1,5 +1,11 @@
 package com.careflow.review;
 
+import com.careflow.calendar.CalendarProperties;
+import com.careflow.locale.Labels;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import com.careflow.complaint.ComplaintRegister.Entry;
 import com.careflow.web.ApiProblemHandler.FieldProblem;
 import com.careflow.web.InvalidRequestException;
@@ -25,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports/complaints")
 public class ReportController {
 
-  /** The CSV's columns, one line per case closed in the month. */
+  /** The CSV's columns (their names in the reader's language: {@code csv.<column>}). */
   static final List<String> CSV_COLUMNS = List.of("number", "type", "channel", "category",
       "upheld", "responsible_department", "responsible_person", "remedy",
       "compensation_amount", "registered_at", "closed_at", "handling_working_days", "on_time",
@@ -34,50 +40,74 @@ public class ReportController {
 
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
+  private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern(
+      "yyyy-MM-dd HH:mm");
+
   private final ComplaintStatistics statistics;
+  private final Labels labels;
+  private final ZoneId zone;
   private final Clock clock = Clock.systemUTC();
 
-  public ReportController(ComplaintStatistics statistics) {
+  public ReportController(ComplaintStatistics statistics, Labels labels,
+      CalendarProperties calendar) {
     this.statistics = statistics;
+    this.labels = labels;
+    this.zone = calendar.zone();
   }
 
+  /** The month's figures; without {@code month}, the latest month with closed cases. */
   @GetMapping("/monthly")
   @PreAuthorize(ReportAccess.MANAGERS)
-  public MonthlyComplaintReport monthly(@RequestParam @Pattern(regexp = ReportAccess.MONTH,
-      message = "must be a month, YYYY-MM") String month) {
+  public MonthlyComplaintReport monthly(@RequestParam(required = false)
+      @Pattern(regexp = ReportAccess.MONTH, message = "must be a month, YYYY-MM") String month) {
     return statistics.report(begun(month));
   }
 
-  /** One line per case closed in the month, for a spreadsheet (UTF-8 with a byte-order mark). */
+  /**
+   * One line per case closed in the month, for a spreadsheet (UTF-8 with a byte-order mark), in
+   * the reader's language: column names and values are labels, not codes, and times are the
+   * company's local time ({@code yyyy-MM-dd HH:mm}, the zone named in the file name).
+   */
   @GetMapping("/monthly.csv")
   @PreAuthorize(ReportAccess.MANAGERS)
-  public ResponseEntity<String> monthlyCsv(@RequestParam @Pattern(regexp = ReportAccess.MONTH,
-      message = "must be a month, YYYY-MM") String month) {
+  public ResponseEntity<String> monthlyCsv(@RequestParam(required = false)
+      @Pattern(regexp = ReportAccess.MONTH, message = "must be a month, YYYY-MM") String month,
+      Locale locale) {
     YearMonth reported = begun(month);
-    StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(",", CSV_COLUMNS))
+    StringBuilder csv = new StringBuilder("\uFEFF").append(CSV_COLUMNS.stream()
+            .map(column -> field(labels.text("csv." + column, locale)))
+            .collect(Collectors.joining(",")))
         .append("\r\n");
     for (Entry entry : statistics.closedIn(reported)) {
-      csv.append(line(entry)).append("\r\n");
+      csv.append(line(entry, locale)).append("\r\n");
     }
     return ResponseEntity.ok().contentType(CSV)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"complaints-" + reported + ".csv\"")
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complaints-" + reported
+            + "-" + zone.getId().replace('/', '_') + ".csv\"")
         .body(csv.toString());
   }
 
-  private String line(Entry entry) {
+  private String line(Entry entry, Locale locale) {
     boolean complaint = "COMPLAINT".equals(entry.complaintType());
     boolean upheld = complaint && Boolean.TRUE.equals(entry.complaintValid());
-    return Stream.of(entry.number(), entry.complaintType(), entry.channel(), entry.category(),
-            complaint ? Boolean.toString(upheld) : null,
+    return Stream.of(entry.number(), labels.of("complaintType", entry.complaintType(), locale),
+            labels.of("channel", entry.channel(), locale),
+            labels.of("category", entry.category(), locale),
+            complaint ? labels.of("boolean", upheld, locale) : null,
             entry.outcome().responsibleDepartment(), entry.outcome().responsiblePerson(),
-            entry.remedy(), entry.outcome().compensationAmount(), entry.registeredAt(),
-            entry.closedAt(), statistics.handlingWorkingDays(entry), !entry.overdue(),
-            entry.round(), entry.outcome().satisfactionAttitude(),
-            entry.outcome().satisfactionSkill(), entry.outcome().satisfactionTimeliness(),
-            entry.outcome().satisfactionPromise(), upheld ? 1 : 0)
+            labels.of("remedy", entry.remedy(), locale), entry.outcome().compensationAmount(),
+            local(entry.registeredAt()), local(entry.closedAt()),
+            statistics.handlingWorkingDays(entry), labels.of("boolean", !entry.overdue(), locale),
+            entry.round(), labels.of("rating", entry.outcome().satisfactionAttitude(), locale),
+            labels.of("rating", entry.outcome().satisfactionSkill(), locale),
+            labels.of("rating", entry.outcome().satisfactionTimeliness(), locale),
+            labels.of("rating", entry.outcome().satisfactionPromise(), locale), upheld ? 1 : 0)
         .map(value -> value == null ? "" : field(value.toString()))
         .collect(Collectors.joining(","));
+  }
+
+  private String local(Instant instant) {
+    return instant == null ? null : LOCAL_TIME.withZone(zone).format(instant);
   }
 
   /**
@@ -95,7 +125,10 @@ public class ReportController {
   }
 
   private YearMonth begun(String month) {
-    YearMonth parsed = YearMonth.parse(Objects.requireNonNull(month));
+    if (month == null) {
+      return statistics.latestMonth(clock.instant());
+    }
+    YearMonth parsed = YearMonth.parse(month);
     if (!statistics.hasBegun(parsed, clock.instant())) {
       throw new InvalidRequestException(List.of(new FieldProblem("month",
           "must not be in the future")));

@@ -17,10 +17,10 @@ final class SvgCharts {
 
   private SvgCharts() {}
 
-  /** Horizontal bars, one per entry, longest first as given. */
-  static String bars(Map<String, Long> values) {
+  /** Horizontal bars, one per entry, longest first as given; {@code none} when there are none. */
+  static String bars(Map<String, Long> values, String none) {
     if (values.isEmpty()) {
-      return empty();
+      return empty(none);
     }
     long max = values.values().stream().mapToLong(Long::longValue).max().orElse(1);
     StringBuilder svg = open(values.size() * 28 + 10);
@@ -58,8 +58,12 @@ final class SvgCharts {
     return svg.append("</svg>").toString();
   }
 
-  /** One stacked bar per dimension: how many customers gave each rating. */
-  static String stacked(Map<String, Map<String, Long>> ratingsByDimension) {
+  /**
+   * One stacked bar per dimension: how many customers gave each rating, with a legend naming
+   * the ratings ({@code ratingNames}, best first, as the ratings are ordered).
+   */
+  static String stacked(Map<String, Map<String, Long>> ratingsByDimension,
+      List<String> ratingNames) {
     StringBuilder svg = open(ratingsByDimension.size() * 30 + 40);
     int y = 5;
     for (Map.Entry<String, Map<String, Long>> dimension : ratingsByDimension.entrySet()) {
@@ -81,9 +85,9 @@ final class SvgCharts {
     }
     int x = LABEL;
     int colour = 0;
-    for (String rating : ComplaintStatistics.RATINGS) {
+    for (String rating : ratingNames) {
       svg.append(rect(x, y + 6, 12, 12, RATING_COLOURS[colour++]))
-          .append(text(x + 16, y + 16, rating.toLowerCase().replace('_', ' '), "start"));
+          .append(text(x + 16, y + 16, rating, "start"));
       x += 110;
     }
     return svg.append("</svg>").toString();
@@ -92,11 +96,11 @@ final class SvgCharts {
   private static StringBuilder open(int height) {
     return new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
         .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH)
-        .append(' ').append(height).append("\" font-family=\"sans-serif\" font-size=\"12\">");
+        .append(' ').append(height).append("\" font-family=\"'Noto Sans CJK SC', sans-serif\" font-size=\"12\">");
   }
 
-  private static String empty() {
-    return open(30).append(text(10, 20, "none this month", "start")).append("</svg>").toString();
+  private static String empty(String none) {
+    return open(30).append(text(10, 20, none, "start")).append("</svg>").toString();
   }
 
   private static String rect(int x, int y, int width, int height, String fill) {

@@ -32,10 +32,17 @@ final class Browser implements AutoCloseable {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
+  /** What the web apps' own buttons say in a language. */
+  record Chrome(String language, String claim, String complete, String startProcess) {
+    static final Chrome CHINESE = new Chrome("zh-CN", "认领", "完成", "启动流程");
+    static final Chrome ENGLISH = new Chrome("en-US", "Claim", "Complete", "Start process");
+  }
+
   private final WebDriver driver;
   private final WebDriverWait wait;
   private final String base;
   private final Path profile;
+  private final Chrome chrome;
 
   /** Skips (locally) or fails (in CI) when Chromium and its driver are not installed. */
   static void requireChromium() {
@@ -52,7 +59,9 @@ final class Browser implements AutoCloseable {
     Assumptions.assumeTrue(installed, "Skipping the Tasklist browser tests: " + install);
   }
 
-  Browser(int port) {
+  /** A browser whose person reads the language of {@code chrome} (Accept-Language, navigator). */
+  Browser(int port, Chrome chrome) {
+    this.chrome = chrome;
     try {
       profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
       Files.createDirectories(SCREENSHOTS);
@@ -63,8 +72,11 @@ final class Browser implements AutoCloseable {
     options.setBinary(CHROMIUM.toString());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000",
+        "--disable-sync", "--window-size=1400,1000", "--lang=" + chrome.language(),
+        "--accept-lang=" + chrome.language(),
         "--user-data-dir=" + profile.toAbsolutePath());
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages",
+        chrome.language() + "," + chrome.language().substring(0, 2)));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
@@ -96,9 +108,9 @@ final class Browser implements AutoCloseable {
   }
 
   void claim() {
-    click(By.xpath("//*[self::a or self::button][normalize-space()='Claim']"));
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.xpath("//*[self::a or self::button][normalize-space()='Claim']")));
+    By claim = By.xpath("//*[self::a or self::button][normalize-space()='" + chrome.claim() + "']");
+    click(claim);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(claim));
   }
 
   void tick(String label) {
@@ -130,7 +142,7 @@ final class Browser implements AutoCloseable {
 
   void complete() {
     closeNotifications();
-    click(By.xpath("//button[normalize-space()='Complete']"));
+    click(By.xpath("//button[normalize-space()='" + chrome.complete() + "']"));
   }
 
   /** Closes Tasklist's notifications (e.g. of an earlier failed attempt), as a person would. */
@@ -159,6 +171,11 @@ final class Browser implements AutoCloseable {
       screenshot("failed-" + System.currentTimeMillis());
       throw timedOut;
     }
+  }
+
+  /** Runs a script in the page, e.g. to read how it formats a date. */
+  Object script(String script) {
+    return ((ChromeDriver) driver).executeScript(script);
   }
 
   String pageText() {

@@ -2,6 +2,7 @@ package com.careflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careflow.browser.Browser.Chrome;
 import com.careflow.support.AsyncSteps;
 import com.careflow.support.BasicAuth;
 import com.careflow.support.CareFlowSpringTest;
@@ -12,19 +13,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A complaint worked end to end through Tasklist's Camunda Forms in headless Chromium, as the
- * demo users of each department; a required field left empty blocks completion; a user of
- * another department does not see the work; Cockpit shows the running case to a manager.
+ * demo users of each department, once in a Chinese browser and once in an English one; a
+ * required field left empty blocks completion; a user of another department does not see the
+ * work; Cockpit shows the running case to a manager.
  * Screenshots of each step: {@code target/browser-screenshots/}.
  */
 @CareFlowSpringTest
@@ -41,64 +46,77 @@ class TasklistBrowserTest {
     Browser.requireChromium();
   }
 
-  @Test
-  void aComplaintIsWorkedInTasklistFromTriageToClosed() throws Exception {
+  /**
+   * The walk-through in a Chinese browser and in an English one: the web apps' chrome follows
+   * the browser, the forms are in the company's language (Chinese) with labels, never codes,
+   * and dates are YYYY-MM-DD either way.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("languages")
+  void aComplaintIsWorkedInTasklistFromTriageToClosed(String name, Chrome chrome)
+      throws Exception {
+    String shot = chrome.language().substring(0, 2) + "-";
     String number = register();
-    try (Browser warehouse = as("tasklist", "warehouse")) {
-      warehouse.screenshot("01-warehouse-sees-no-complaint-work");
-      assertThat(warehouse.pageText()).doesNotContain("Triage the complaint");
+    try (Browser warehouse = as("tasklist", "warehouse", chrome)) {
+      warehouse.waitForText(chrome.startProcess());
+      warehouse.screenshot(shot + "01-warehouse-sees-no-complaint-work");
+      assertThat(warehouse.pageText()).doesNotContain("投诉初审", "Triage the complaint");
     }
-    try (Browser agent = as("tasklist", "agent")) {
+    try (Browser agent = as("tasklist", "agent", chrome)) {
       agent.openTask(task(number, "TriageComplaint").getId());
-      assertThat(agent.valueOf("Case number")).isEqualTo(number);
-      assertThat(agent.valueOf("Customer")).isEqualTo("Qian Bo");
-      agent.screenshot("02-agent-opens-triage");
-      agent.tick("The complaint is justified");
-      agent.choose("Category", "Not a quality issue (transport, handling, supplier): sales handles it");
+      assertThat(agent.valueOf("案件编号")).isEqualTo(number);
+      assertThat(agent.valueOf("客户")).isEqualTo("Qian Bo");
+      assertThat(agent.pageText()).contains("投诉初审", "受理渠道", chrome.complete())
+          .doesNotContain("PHONE");
+      assertThat(agent.script("return new Intl.DateTimeFormat().format(new Date(2026, 10, 5))"))
+          .as("dates in forms").isEqualTo("2026-11-05");
+      agent.screenshot(shot + "02-agent-opens-triage");
+      agent.tick("投诉理由成立");
       agent.complete();
-      agent.waitForText("Field is required");
-      agent.screenshot("03-required-reasoning-blocks-completion");
+      agent.waitForText(chrome == Chrome.CHINESE ? "此项必填" : "Field is required");
+      agent.screenshot(shot + "03-required-category-blocks-completion");
       assertThat(task(number, "TriageComplaint")).as("still open").isNotNull();
-      agent.type("Reasoning", "The carrier dropped the carton.");
+      agent.choose("投诉分类", "非质量问题（运输、搬运、供应商）：由销售部处理");
       agent.complete();
       agent.waitUntil(() -> task(number, "TriageComplaint") == null);
     }
-    try (Browser sales = as("tasklist", "sales")) {
+    try (Browser sales = as("tasklist", "sales", chrome)) {
       sales.openTask(task(number, "ProposeRemedy").getId());
       sales.claim();
-      sales.choose("Remedy", "Compensation");
-      sales.type("Amount (CNY)", "3000");
-      sales.type("What we offer the customer", "We refund the order, 3000 CNY.");
-      sales.screenshot("04-sales-proposes-compensation");
+      sales.choose("处理方案", "赔款（不退货）");
+      sales.type("折扣或赔款金额（元）", "3000");
+      sales.type("向客户提出的处理方案及理由", "退还订单货款 3000 元。");
+      sales.screenshot(shot + "04-sales-proposes-compensation");
       sales.complete();
       sales.waitUntil(() -> task(number, "ApproveRemedy") != null);
     }
-    try (Browser manager = as("cockpit", "csmanager")) {
+    try (Browser manager = as("cockpit", "csmanager", chrome)) {
       manager.open("cockpit/default/#/processes");
       manager.waitForText("Complaint handling");
-      manager.screenshot("05-cockpit-shows-running-complaints");
+      manager.screenshot(shot + "05-cockpit-shows-running-complaints");
     }
     Task approval = task(number, "ApproveRemedy");
     assertThat(tasks.getIdentityLinksForTask(approval.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("vice-presidents"));
-    try (Browser vp = as("tasklist", "vp")) {
+    try (Browser vp = as("tasklist", "vp", chrome)) {
       vp.openTask(approval.getId());
       vp.claim();
-      vp.tick("I approve this remedy");
-      vp.type("Your note", "Agreed.");
-      vp.screenshot("06-vice-president-approves");
+      assertThat(vp.pageText()).as("labels, not codes").contains("非质量问题", "赔款（不退货）", "电话")
+          .doesNotContain("NON_QUALITY", "COMPENSATION", "PHONE");
+      vp.tick("我批准此处理方案");
+      vp.screenshot(shot + "06-vice-president-approves");
       vp.complete();
       vp.waitUntil(() -> task(number, "ApproveRemedy") == null);
     }
     AsyncSteps.runDue(engine, number); // the outcome is told
-    try (Browser agent = as("tasklist", "agent")) {
+    try (Browser agent = as("tasklist", "agent", chrome)) {
       agent.openTask(task(number, "RecordFeedback").getId());
-      agent.tick("The customer accepts the conclusion");
-      agent.choose("Satisfaction: attitude", "Very satisfied");
-      agent.choose("Satisfaction: skill", "Satisfied");
-      agent.choose("Satisfaction: timeliness", "Satisfied");
-      agent.choose("Satisfaction: promise kept", "Very satisfied");
-      agent.screenshot("07-agent-records-acceptance");
+      agent.tick("客户接受处理结论");
+      agent.choose("满意度：服务态度", "非常满意");
+      agent.choose("满意度：专业技能", "满意");
+      agent.choose("满意度：及时性", "满意");
+      agent.choose("满意度：承诺事项办理", "非常满意");
+      agent.screenshot(shot + "07-agent-records-acceptance");
       agent.complete();
       agent.waitUntil(() -> task(number, "RecordFeedback") == null);
     }
@@ -111,9 +129,14 @@ class TasklistBrowserTest {
         String.class, number)).isEqualTo("CLOSED");
   }
 
-  /** A fresh browser, logged in to the web app as the user. */
-  private Browser as(String app, String user) {
-    Browser browser = new Browser(port);
+  static Stream<Arguments> languages() {
+    return Stream.of(Arguments.of("a Chinese browser", Chrome.CHINESE),
+        Arguments.of("an English browser", Chrome.ENGLISH));
+  }
+
+  /** A fresh browser in the person's language, logged in to the web app as the user. */
+  private Browser as(String app, String user, Chrome chrome) {
+    Browser browser = new Browser(port, chrome);
     browser.logIn(app, user);
     return browser;
   }

@@ -1,5 +1,6 @@
 package com.careflow.models;
 
+import com.careflow.locale.LocaleProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -86,7 +87,7 @@ class ModelDeployerTest {
   void aLocationThatIsNotAClasspathFolderPatternIsRefused() {
     ModelDeployer wrong = new ModelDeployer(
         new ModelProperties(List.of("file:/etc/*.bpmn"), "careflow"),
-        new PathMatchingResourcePatternResolver());
+        new PathMatchingResourcePatternResolver(), new LocaleProperties("zh"));
     assertThatThrownBy(wrong::findModels).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("classpath*:folder/*.ext");
   }
@@ -110,6 +111,6 @@ class ModelDeployerTest {
     };
     return new ModelDeployer(new ModelProperties(
         List.of("classpath*:changed/*.bpmn", "classpath*:changed/*.form"), "changed-models"),
-        resolver);
+        resolver, new LocaleProperties("zh"));
   }
 }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,30 +110,38 @@ class MonthlyReportTest {
   }
 
   @Test
-  void theCsvHasOneLinePerClosedCaseInTheDocumentedColumns() throws Exception {
+  void theCsvHasOneLinePerClosedCaseWithLabelsAndLocalTimesInChineseByDefault() throws Exception {
     HttpResponse<String> response = get("gmoffice",
         "/api/reports/complaints/monthly.csv?month=2026-03");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
     assertThat(response.headers().firstValue("Content-Disposition"))
-        .hasValue("attachment; filename=\"complaints-2026-03.csv\"");
+        .hasValue("attachment; filename=\"complaints-2026-03-Asia_Shanghai.csv\"");
     List<String> lines = response.body().lines().toList();
     assertThat(lines.get(0)).startsWith("\uFEFF");
     assertThat(Arrays.asList(lines.get(0).substring(1).split(","))).containsExactly(
-        "number", "type", "channel", "category", "upheld", "responsible_department",
-        "responsible_person", "remedy", "compensation_amount", "registered_at", "closed_at",
-        "handling_working_days", "on_time", "rounds", "satisfaction_attitude",
-        "satisfaction_skill", "satisfaction_timeliness", "satisfaction_promise",
-        "penalty_points");
+        "案件编号", "类型", "渠道", "分类", "投诉成立", "责任部门", "责任人", "处理方式",
+        "折扣或赔款金额（元）", "登记时间", "结案时间", "结案工作日数", "按时", "处理轮次",
+        "满意度：服务态度", "满意度：专业技能", "满意度：及时性", "满意度：承诺事项办理", "扣分");
     assertThat(lines).hasSize(6);
-    assertThat(lines.get(5)).isEqualTo("CP-2603-9002,COMPLAINT,PHONE,NON_QUALITY,true,Logistics,"
-        + ",NONE,,2026-03-26T02:00:00Z,2026-03-31T15:30:00Z,3,false,2,SATISFIED,AVERAGE,POOR,"
-        + "AVERAGE,1");
+    assertThat(lines.get(5)).isEqualTo("CP-2603-9002,投诉,电话,非质量问题,是,Logistics,"
+        + ",仅作解释,,2026-03-26 10:00,2026-03-31 23:30,3,否,2,满意,一般,较差,一般,1");
     assertThat(lines).anySatisfy(line -> assertThat(line)
-        .startsWith("CP-2603-9003,COMPLAINT,PHONE,,false,").endsWith(",0,true,1,,,,,0"));
-    assertThat(lines).anySatisfy(line -> assertThat(line)
-        .startsWith("CP-2603-9004,CONSULTATION,PHONE,,,"));
+        .startsWith("CP-2603-9003,投诉,电话,,否,").endsWith(",0,是,1,,,,,0"));
+    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("CP-2603-9004,咨询,电话,,,"));
     assertThat(lines).noneMatch(line -> line.startsWith("CP-2604-9005"));
+    assertThat(response.body()).doesNotContain("NON_QUALITY", "SATISFIED", "T02:00", "Z,");
+  }
+
+  @Test
+  void aReaderWhoseBrowserAsksForEnglishGetsTheCsvInEnglish() throws Exception {
+    HttpResponse<String> response = api.send(api.request("gmoffice",
+        "/api/reports/complaints/monthly.csv?month=2026-03").header("Accept-Language", "en-GB"));
+    List<String> lines = response.body().lines().toList();
+    assertThat(lines.get(0)).startsWith("\uFEFFCase number,Type,Channel,Category,Upheld,");
+    assertThat(lines.get(5)).isEqualTo("CP-2603-9002,Complaint,Phone,Not a quality issue,Yes,"
+        + "Logistics,,Explanation only,,2026-03-26 10:00,2026-03-31 23:30,3,No,2,Satisfied,"
+        + "Average,Poor,Average,1");
   }
 
   @Test
@@ -147,29 +156,43 @@ class MonthlyReportTest {
   }
 
   @Test
-  void thePageShowsTheFiguresChartsAndThePublishedReview() throws Exception {
+  void thePageShowsTheFiguresChartsAndThePublishedReviewInChinese() throws Exception {
     reviews.compiled("2026-03", "test", "{}", OffsetDateTime.parse("2026-04-01T08:00:00+08:00")
         .toInstant());
     reviews.published("2026-03", "Production: 2 points; Lin to retrain.", "gmoffice",
-        OffsetDateTime.parse("2026-04-08T10:00:00+08:00").toInstant());
+        OffsetDateTime.parse("2026-04-08T00:30:00+08:00").toInstant());
     HttpResponse<String> page = get("vp", "/reports/complaints/monthly?month=2026-03");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
     assertThat(page.body())
-        .contains("<span id=\"month\">2026-03</span>", "<b id=\"complaints\">4</b>",
+        .contains("<html lang=\"zh\"", "<h1>2026-03 结案的投诉</h1>", "<b id=\"complaints\">4</b>",
             "<b id=\"upheld\">3</b>", "<b id=\"on-time-rate\">75%</b>",
-            "<b id=\"handling-days\">2.5</b>", "Reviewed by <span>gmoffice</span>",
-            "Production: 2 points; Lin to retrain.", "monthly.csv?month=2026-03")
-        .contains("<svg", "PRODUCT_QUALITY", ">75%</text>", "very satisfied")
-        .doesNotContain("<script");
+            "<b id=\"handling-days\">2.5</b>", "由 gmoffice 审视，2026-04-08 发布",
+            "时间为 Asia/Shanghai 时区", "Production: 2 points; Lin to retrain.",
+            "monthly.csv?month=2026-03")
+        .contains("<svg", "产品质量", ">75%</text>", "非常满意", "服务态度", "<td>赔款</td>")
+        .doesNotContain("<script", "PRODUCT_QUALITY", "VERY_SATISFIED", "COMPENSATION");
     assertThat(page.body().split("<svg", -1)).hasSize(4);
   }
 
   @Test
-  void withoutAMonthThePageShowsLastMonth() throws Exception {
+  void thePageIsInEnglishForABrowserAskingForEnglish() throws Exception {
+    HttpResponse<String> page = api.send(api.request("vp",
+        "/reports/complaints/monthly?month=2026-03").header("Accept-Language", "en-US,en;q=0.9"));
+    assertThat(page.body()).contains("<html lang=\"en\"", "Complaints closed in 2026-03",
+        "Product quality", "Very satisfied", "Times in Asia/Shanghai.");
+  }
+
+  @Test
+  void withoutAMonthTheReportOpensOnTheLatestMonthWithClosedCases() throws Exception {
+    String latest = YearMonth.from(jdbc.queryForObject("SELECT MAX(closed_at) FROM complaint "
+        + "WHERE closed_at <= CURRENT_TIMESTAMP", java.sql.Timestamp.class).toInstant()
+        .atZone(java.time.ZoneId.of("Asia/Shanghai"))).toString();
+    assertThat(json.readTree(get("gm", "/api/reports/complaints/monthly").body()).get("month")
+        .asText()).isEqualTo(latest);
     HttpResponse<String> page = get("gm", "/reports/complaints/monthly");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Complaints closed in");
+    assertThat(page.body()).contains("<h1>" + latest + " 结案的投诉</h1>");
   }
 
   @ParameterizedTest(name = "month={0}")
