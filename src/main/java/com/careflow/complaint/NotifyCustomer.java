@@ -2,6 +2,7 @@ package com.careflow.complaint;
 
 import com.careflow.notify.CustomerNotice;
 import com.careflow.notify.CustomerNotifier;
+import com.careflow.notify.NoticeTemplates;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the customer about their case (SPEC §1.2–§1.4, §1.8). The model says which notice with
- * the task's input parameter {@code notice}; the text is made from the case's variables.
+ * the task's input parameter {@code notice}; its text is the process owner's, in the company's
+ * language ({@code notices/}), with the case's values.
  */
 @Component("notifyCustomer")
 public class NotifyCustomer implements JavaDelegate {
@@ -19,39 +21,37 @@ public class NotifyCustomer implements JavaDelegate {
   public enum Notice { ACKNOWLEDGEMENT, EXPLANATION, OUTCOME, SUGGESTION_REPLY }
 
   private final CustomerNotifier notifier;
+  private final NoticeTemplates templates;
 
-  public NotifyCustomer(CustomerNotifier notifier) {
+  public NotifyCustomer(CustomerNotifier notifier, NoticeTemplates templates) {
     this.notifier = notifier;
+    this.templates = templates;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Notice notice = Notice.valueOf((String) execution.getVariableLocal("notice"));
-    String number = string(execution, "complaintNumber");
-    String message = switch (notice) {
-      case ACKNOWLEDGEMENT -> "We have registered your complaint " + number + " about \""
-          + string(execution, "subject") + "\" and are handling it. We will tell you the outcome.";
-      case EXPLANATION -> "About your complaint " + number + ": "
-          + string(execution, "triageNote");
-      case OUTCOME -> "The outcome of your complaint " + number + ": " + outcome(execution);
-      case SUGGESTION_REPLY -> "Thank you for your suggestion " + number + ". "
-          + (Boolean.TRUE.equals(execution.getVariable("adopted"))
-              ? "We are adopting it. " : "We are not adopting it for now. ")
-          + string(execution, "managerComment");
+    String template = switch (notice) {
+      case ACKNOWLEDGEMENT -> "complaint-acknowledgement";
+      case EXPLANATION -> "complaint-explanation";
+      case OUTCOME -> execution.getVariable("returnDecision") == null ? "complaint-outcome"
+          : "complaint-outcome-return";
+      case SUGGESTION_REPLY -> Boolean.TRUE.equals(execution.getVariable("adopted"))
+          ? "complaint-suggestion-adopted" : "complaint-suggestion-declined";
     };
-    notifier.send(new CustomerNotice(number, notice.name(), string(execution, "customerName"),
-        string(execution, "customerPhone"), message));
+    String message = templates.render(template, name -> "outcome".equals(name)
+        ? outcome(execution) : execution.getVariable(name));
+    notifier.send(new CustomerNotice(string(execution, "complaintNumber"), notice.name(),
+        string(execution, "customerName"), string(execution, "customerPhone"), message));
   }
 
   /** What was decided, by the path the case took: a remedy, a discipline or an explanation. */
   private static String outcome(DelegateExecution execution) {
-    String decided = Stream.of("remedyNote", "disciplinaryResult", "explanation")
+    return Stream.of("remedyNote", "disciplinaryResult", "explanation")
         .map(name -> string(execution, name))
         .filter(Objects::nonNull)
         .findFirst()
-        .orElse("handled");
-    String returnDecision = string(execution, "returnDecision");
-    return returnDecision == null ? decided : decided + " (return decision: " + returnDecision + ")";
+        .orElse("");
   }
 
   private static String string(DelegateExecution execution, String name) {

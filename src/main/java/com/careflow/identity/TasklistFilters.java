@@ -2,6 +2,8 @@ package com.careflow.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 
+import com.careflow.locale.LocaleProperties;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -17,34 +19,65 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters every member of staff sees on first login: the tasks assigned to
- * them, and the unclaimed tasks of their departments. Created once; an administrator may
- * change them in Tasklist afterwards.
+ * them, and the unclaimed tasks of their departments, named in the company's language
+ * ({@code careflow.locale.default-language}). Created once; at a later start a filter CareFlow
+ * made is renamed when the company's language changed. An administrator may change them in
+ * Tasklist afterwards.
  */
 @Component
 @Order(20)
 public class TasklistFilters extends AbstractProcessEnginePlugin {
 
-  static final String MY_TASKS = "My tasks";
-  static final String MY_GROUP_TASKS = "My departments' tasks";
+  /** A shared filter's name and description in each language, Chinese first. */
+  record Named(String zh, String en, String zhDescription, String enDescription) {
+
+    String name(String language) {
+      return "en".equals(language) ? en : zh;
+    }
+
+    String description(String language) {
+      return "en".equals(language) ? enDescription : zhDescription;
+    }
+  }
+
+  static final Named MY_TASKS = new Named("我的任务", "My tasks", "分配给我的任务",
+      "Tasks assigned to me");
+  static final Named MY_GROUP_TASKS = new Named("本部门待办", "My departments' tasks",
+      "本部门尚未认领的任务", "Unclaimed tasks of my departments");
+
+  private final String language;
+
+  public TasklistFilters(LocaleProperties locale) {
+    this.language = locale.defaultLanguage();
+  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    createIfMissing(engine, MY_TASKS, -10, "Tasks assigned to me",
+    createOrRename(engine, MY_TASKS, -10,
         engine.getTaskService().createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    createIfMissing(engine, MY_GROUP_TASKS, -5, "Unclaimed tasks of my departments",
+    createOrRename(engine, MY_GROUP_TASKS, -5,
         engine.getTaskService().createTaskQuery()
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .taskUnassigned());
   }
 
-  private static void createIfMissing(ProcessEngine engine, String name, int priority,
-      String description, TaskQuery query) {
+  private void createOrRename(ProcessEngine engine, Named named, int priority, TaskQuery query) {
     FilterService filters = engine.getFilterService();
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
+    for (String name : List.of(named.zh(), named.en())) {
+      Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+      if (existing != null) {
+        if (!name.equals(named.name(language))) {
+          existing.setName(named.name(language));
+          existing.setProperties(Map.of("priority", priority,
+              "description", named.description(language), "refresh", true));
+          filters.saveFilter(existing);
+        }
+        return;
+      }
     }
-    Filter filter = filters.newTaskFilter(name)
-        .setProperties(Map.of("priority", priority, "description", description, "refresh", true))
+    Filter filter = filters.newTaskFilter(named.name(language))
+        .setProperties(Map.of("priority", priority, "description", named.description(language),
+            "refresh", true))
         .setQuery(query);
     filters.saveFilter(filter);
 

@@ -5,6 +5,7 @@ import static com.careflow.process.ProcessVariables.text;
 
 import com.careflow.notify.CustomerNotice;
 import com.careflow.notify.CustomerNotifier;
+import com.careflow.notify.NoticeTemplates;
 import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the customer about their return (SPEC §2.2, §2.8): why it was rejected, or what was
- * settled. The model says which with the task's input parameter {@code notice}.
+ * settled. The model says which with the task's input parameter {@code notice}; the text is the
+ * process owner's, in the company's language ({@code notices/}).
  */
 @Component("tellCustomerAboutReturn")
 public class TellCustomerAboutReturn implements JavaDelegate {
@@ -21,37 +23,31 @@ public class TellCustomerAboutReturn implements JavaDelegate {
   public enum Notice { REJECTION, SETTLEMENT }
 
   private final CustomerNotifier notifier;
+  private final NoticeTemplates templates;
 
-  public TellCustomerAboutReturn(CustomerNotifier notifier) {
+  public TellCustomerAboutReturn(CustomerNotifier notifier, NoticeTemplates templates) {
     this.notifier = notifier;
+    this.templates = templates;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Notice notice = Notice.valueOf((String) execution.getVariableLocal("notice"));
-    String number = text(execution, "returnNumber");
+    String template = switch (notice) {
+      case REJECTION -> "return-rejection";
+      case SETTLEMENT -> "return-settlement-"
+          + ReturnRequest.Handling.valueOf(text(execution, "handling")).name();
+    };
     String complaint = text(execution, "complaintNumber");
-    String about = "About your return " + number
-        + (complaint == null ? "" : " (complaint " + complaint + ")") + ": ";
-    String message = switch (notice) {
-      case REJECTION -> about + "we cannot take the goods back. "
-          + text(execution, "investigationFindings");
-      case SETTLEMENT -> about + settlement(execution);
-    };
-    notifier.send(new CustomerNotice(number, "RETURN_" + notice.name(),
+    String reference = complaint == null ? ""
+        : templates.render("complaint-reference", execution::getVariable);
+    String message = templates.render(template, name -> switch (name) {
+      case "complaintReference" -> reference;
+      case "settlementAmount" -> decimal(execution, "settlementAmount")
+          .setScale(2, RoundingMode.HALF_UP).toPlainString();
+      default -> execution.getVariable(name);
+    });
+    notifier.send(new CustomerNotice(text(execution, "returnNumber"), "RETURN_" + notice.name(),
         text(execution, "customerName"), text(execution, "customerPhone"), message));
-  }
-
-  private static String settlement(DelegateExecution execution) {
-    String amount = decimal(execution, "settlementAmount").setScale(2, RoundingMode.HALF_UP)
-        .toPlainString();
-    return switch (ReturnRequest.Handling.valueOf(text(execution, "handling"))) {
-      case RETURN -> "we took back " + text(execution, "bookedQuantity")
-          + " units and credit you " + amount + " CNY.";
-      case REPROCESS -> "we took back " + text(execution, "bookedQuantity")
-          + " units for reprocessing; " + amount + " CNY is booked for them.";
-      case DISCOUNT -> "we grant you a discount of " + amount + " CNY.";
-      case COMPENSATION -> "we pay you a compensation of " + amount + " CNY.";
-    };
   }
 }

@@ -130,7 +130,7 @@ class SideDoorsTest {
       HttpResponse<String> oracle = tasklist.send("warehouse", "GET", query, null);
       assertThat(oracle.statusCode()).as(query).isEqualTo(403);
     }
-    String filter = engine.getFilterService().createFilterQuery().filterName("My tasks")
+    String filter = engine.getFilterService().createFilterQuery().filterName("我的任务")
         .singleResult().getId();
     assertThat(tasklist.send("warehouse", "POST", "/engine-rest/filter/" + filter + "/list",
         "{\"processVariables\":[{\"name\":\"customerPhone\",\"operator\":\"like\","

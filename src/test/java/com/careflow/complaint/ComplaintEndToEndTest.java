@@ -49,9 +49,11 @@ class ComplaintEndToEndTest {
     assertThat(registered.statusCode()).isEqualTo(201);
     String number = json.readTree(registered.body()).get("number").asText();
 
-    AsyncSteps.runDue(engine, number); // the written complaint is acknowledged
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_notification "
-        + "WHERE case_number = ? AND kind = 'ACKNOWLEDGEMENT'", Long.class, number)).isOne();
+    AsyncSteps.runDue(engine, number); // the written complaint is acknowledged, in Chinese
+    assertThat(jdbc.queryForObject("SELECT message FROM customer_notification "
+        + "WHERE case_number = ? AND kind = 'ACKNOWLEDGEMENT'", String.class, number))
+        .isEqualTo("尊敬的Li Lei：您反映的“Mould on the lid”已登记，投诉编号 " + number
+            + "。我们正在处理，处理结果将及时告知您。");
 
     JsonNode triage = tasklist.myTask("agent", number, "TriageComplaint");
     assertThat(tasklist.form("agent", triage).get("id").asText()).isEqualTo("triage-complaint");

@@ -28,6 +28,7 @@ import com.careflow.returns.RecordReturn;
 import com.careflow.returns.RegisterReturn;
 import com.careflow.returns.ReturnRegister;
 import com.careflow.returns.TellCustomerAboutReturn;
+import com.careflow.support.Notices;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -120,7 +121,7 @@ class ComplaintHandlingProcessTest {
             LocalDate.parse("2026-10-07")),
         Set.of(LocalDate.parse("2026-10-10")));
     Mocks.register("workingDays", new WorkingDayCalendar(calendar));
-    Mocks.register("notifyCustomer", new NotifyCustomer(notices::add));
+    Mocks.register("notifyCustomer", new NotifyCustomer(notices::add, Notices.in("en")));
     Mocks.register("registerContact", new RegisterContact(intake));
     Mocks.register("recordTriage", new RecordTriage(register));
     Mocks.register("markCaseOverdue", new MarkCaseOverdue(register));
@@ -380,7 +381,7 @@ class ComplaintHandlingProcessTest {
     execute(job());
     assertThat(notices).extracting(CustomerNotice::kind)
         .containsExactly("RETURN_REJECTION", "OUTCOME");
-    assertThat(notices.get(1).message()).contains("return decision: REJECT");
+    assertThat(notices.get(1).message()).contains("return decision: Rejected");
   }
 
   @Test
@@ -568,7 +569,7 @@ class ComplaintHandlingProcessTest {
     Mocks.register("recordReturn", new RecordReturn(returns, calendar));
     Mocks.register("checkReturnedQuantity", new CheckReturnedQuantity());
     Mocks.register("priceSettlement", new PriceSettlement());
-    Mocks.register("tellCustomerAboutReturn", new TellCustomerAboutReturn(notices::add));
+    Mocks.register("tellCustomerAboutReturn", new TellCustomerAboutReturn(notices::add, Notices.in("en")));
   }
 
   private ProcessInstance triage(String category) {

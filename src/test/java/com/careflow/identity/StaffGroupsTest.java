@@ -2,6 +2,7 @@ package com.careflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careflow.locale.LocaleProperties;
 import com.careflow.support.CareFlowSpringTest;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -141,6 +142,23 @@ class StaffGroupsTest {
     assertThat(identity.createUserQuery().memberOfGroup("cs-agents").count())
         .isEqualTo(membershipsBefore);
     assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filtersBefore);
+  }
+
+  @Test
+  void theSharedFiltersAreNamedInTheCompanysLanguage() {
+    assertThat(filterNames()).contains("我的任务", "本部门待办");
+    long filters = engine.getFilterService().createFilterQuery().count();
+    new TasklistFilters(new LocaleProperties("en")).postProcessEngineBuild(engine);
+    assertThat(filterNames()).contains("My tasks", "My departments' tasks")
+        .doesNotContain("我的任务", "本部门待办");
+    tasklistFilters.postProcessEngineBuild(engine);
+    assertThat(filterNames()).contains("我的任务", "本部门待办");
+    assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filters);
+  }
+
+  private List<String> filterNames() {
+    return engine.getFilterService().createFilterQuery().list().stream()
+        .map(org.camunda.bpm.engine.filter.Filter::getName).toList();
   }
 
   private boolean allowed(String group, Permission permission, Resource resource, String id) {

@@ -16,13 +16,14 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.careflow.support.ProcessTests;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.notify.CustomerNotice;
 import com.careflow.numbering.CaseNumbers;
 import com.careflow.numbering.CaseNumbers.CaseNumber;
 import com.careflow.returns.ReturnRegister.Claim;
 import com.careflow.returns.ReturnRegister.Progress;
+import com.careflow.support.Notices;
+import com.careflow.support.ProcessTests;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,7 +94,7 @@ class ProductReturnProcessTest {
     Mocks.register("recordReturn", new RecordReturn(register, calendar));
     Mocks.register("checkReturnedQuantity", new CheckReturnedQuantity());
     Mocks.register("priceSettlement", new PriceSettlement());
-    Mocks.register("tellCustomerAboutReturn", new TellCustomerAboutReturn(notices::add));
+    Mocks.register("tellCustomerAboutReturn", new TellCustomerAboutReturn(notices::add, Notices.in("en")));
   }
 
   @AfterEach

@@ -88,7 +88,7 @@ class ApiSecurityTest {
     HttpResponse<String> filters = get("/engine-rest/filter", "agent:demo");
     assertThat(filters.statusCode()).isEqualTo(200);
     assertThat(json.readTree(filters.body()).findValuesAsText("name"))
-        .contains("My tasks", "My departments' tasks");
+        .contains("我的任务", "本部门待办");
   }
 
   @Test
