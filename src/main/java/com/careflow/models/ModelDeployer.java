@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * engine starts. Resource names are stable ({@code processes/complaint-handling.bpmn}) however
  * the app is launched, and only resources that changed since the last start make a new version,
  * so a process owner edits a model in Camunda Modeler, restarts, and sees exactly that model
- * get a new version. Forms are deployed in the company's language ({@link FormLanguage}). (It
+ * get a new version. Models are deployed in the company's language ({@link ModelLanguage}). (It
  * replaces the starter's auto-deployment, which names resources by their
  * absolute file path under {@code spring-boot:run} and does not pick up {@code .form} files.)
  */
@@ -36,13 +36,13 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
 
   private final ModelProperties models;
   private final ResourcePatternResolver resolver;
-  private final FormLanguage forms;
+  private final ModelLanguage language;
 
   public ModelDeployer(ModelProperties models, ResourcePatternResolver resolver,
       LocaleProperties locale) {
     this.models = models;
     this.resolver = resolver;
-    this.forms = new FormLanguage(locale.defaultLanguage());
+    this.language = new ModelLanguage(locale.defaultLanguage());
   }
 
   @Override
@@ -98,11 +98,10 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
         .stream().findFirst().orElse(null);
   }
 
-  /** A model as deployed: a form in the company's language ({@link FormLanguage}). */
+  /** A model as deployed: in the company's language ({@link ModelLanguage}). */
   private InputStream open(String name, Resource resource) {
     try {
-      return name.endsWith(".form") ? forms.deployed(resource.getInputStream())
-          : resource.getInputStream();
+      return language.deployed(name, resource.getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read model " + resource, e);
     }

@@ -12,14 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
 /**
- * The forms are written in Chinese, the staff's language, and deployed in the company's
- * language: as written for {@code zh}, in the English of {@code forms/i18n/en.json} for
- * {@code en}, with every text a person reads translated and nothing else changed.
+ * The forms and the models' names are written in Chinese, the staff's language, and deployed in
+ * the company's language: as written for {@code zh}, in the English of the catalogues for
+ * {@code en}, with every text a person reads translated and nothing else changed; and no form
+ * shows a code in a read-only field.
  */
-class FormLanguageTest {
+class ModelLanguageTest {
 
   /** English: a word of Latin letters (the English may quote a seed's own Chinese term). */
   private static final Pattern ENGLISH = Pattern.compile("[A-Za-z]{3}");
@@ -29,8 +33,8 @@ class FormLanguageTest {
   @Test
   void inChineseTheFormIsDeployedAsWritten() throws IOException {
     byte[] written = Files.readAllBytes(Path.of("forms/triage-complaint.form"));
-    try (InputStream deployed = new FormLanguage("zh").deployed(
-        new java.io.ByteArrayInputStream(written))) {
+    try (InputStream deployed = new ModelLanguage("zh").deployed(
+        "forms/triage-complaint.form", new java.io.ByteArrayInputStream(written))) {
       assertThat(deployed.readAllBytes()).isEqualTo(written);
     }
     assertThat(label(json.readTree(written), "complaintNumber")).isEqualTo("案件编号");
@@ -38,13 +42,14 @@ class FormLanguageTest {
 
   @Test
   void inEnglishEveryFormReadsInEnglishWithItsKeysAndCodesUnchanged() throws IOException {
-    FormLanguage english = new FormLanguage("en");
+    ModelLanguage english = new ModelLanguage("en");
     List<String> stillChinese = new ArrayList<>();
     try (Stream<Path> forms = Files.list(Path.of("forms"))) {
       for (Path form : forms.filter(file -> file.toString().endsWith(".form")).toList()) {
         JsonNode source = json.readTree(form.toFile());
         JsonNode deployed;
-        try (InputStream in = english.deployed(Files.newInputStream(form))) {
+        try (InputStream in = english.deployed("forms/" + form.getFileName(),
+            Files.newInputStream(form))) {
           deployed = json.readTree(in);
         }
         assertThat(keysAndValues(deployed)).as(form.toString()).isEqualTo(keysAndValues(source));
@@ -53,11 +58,55 @@ class FormLanguageTest {
     }
     assertThat(stillChinese).as("texts left in Chinese only").isEmpty();
     JsonNode triage;
-    try (InputStream in = english.deployed(Files.newInputStream(
+    try (InputStream in = english.deployed("forms/triage-complaint.form", Files.newInputStream(
         Path.of("forms/triage-complaint.form")))) {
       triage = json.readTree(in);
     }
     assertThat(label(triage, "complaintNumber")).isEqualTo("Case number");
+  }
+
+  @Test
+  void inEnglishTheModelsNamesReadInEnglishAndTheModelStillParses() throws IOException {
+    ModelLanguage english = new ModelLanguage("en");
+    try (InputStream in = english.deployed("processes/complaint-handling.bpmn",
+        Files.newInputStream(Path.of("processes/complaint-handling.bpmn")))) {
+      BpmnModelInstance model = Bpmn.readModelFromStream(in);
+      assertThat(model.<UserTask>getModelElementById("TriageComplaint").getName())
+          .isEqualTo("Triage the complaint");
+      assertThat(model.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(
+          "complaint-handling").getName()).isEqualTo("Complaint handling");
+      assertThat(model.<UserTask>getModelElementById("TriageComplaint").getCamundaFormRef())
+          .isEqualTo("triage-complaint");
+    }
+    BpmnModelInstance chinese = Bpmn.readModelFromFile(
+        Path.of("processes/complaint-handling.bpmn").toFile());
+    assertThat(chinese.<UserTask>getModelElementById("TriageComplaint").getName())
+        .isEqualTo("投诉初审");
+  }
+
+  @Test
+  void noReadOnlyFieldShowsACode() throws IOException {
+    java.util.Set<String> codeKeys = new java.util.HashSet<>();
+    List<JsonNode> forms = new ArrayList<>();
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      for (Path form : files.filter(file -> file.toString().endsWith(".form")).toList()) {
+        forms.add(json.readTree(form.toFile()));
+      }
+    }
+    forms.forEach(form -> form.path("components").forEach(component -> {
+      if (component.has("values")) {
+        codeKeys.add(component.path("key").asText());
+      }
+    }));
+    List<String> codesShown = new ArrayList<>();
+    forms.forEach(form -> form.path("components").forEach(component -> {
+      if (component.path("disabled").asBoolean() && "textfield".equals(
+          component.path("type").asText()) && codeKeys.contains(component.path("key").asText())) {
+        codesShown.add(form.path("id").asText() + "." + component.path("key").asText());
+      }
+    }));
+    assertThat(codesShown).as("read-only fields that would show a code, not its label")
+        .isEmpty();
   }
 
   private static void collectChinese(JsonNode components, String form, List<String> found) {
