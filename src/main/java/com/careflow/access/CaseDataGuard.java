@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
@@ -121,9 +122,9 @@ final class CaseDataGuard extends CommandInterceptor {
       return next.execute(command);
     }
     Set<String> returnable = returnableOnCompletion(command, context);
-    if (check(command, context, user) == Verdict.HAND_BACK) {
-      // the person hands back a task they claimed: allowed here, though Camunda's grants would
-      // need TASK_ASSIGN, which only managers hold
+    if (check(command, context, user) == Verdict.DECIDED_HERE) {
+      // allowed here, though Camunda's grants would need more than SPEC §7 gives: handing back
+      // a task one claimed (TASK_ASSIGN), the open-work counts of Cockpit (READ on every task)
       return context.runWithoutAuthorization(() -> next.execute(command));
     }
     T result = next.execute(command);
@@ -133,8 +134,12 @@ final class CaseDataGuard extends CommandInterceptor {
     return readable(command, context, result);
   }
 
-  /** What a check decided, beyond "go on as the engine's grants say" or a refusal. */
-  private enum Verdict { AS_GRANTED, HAND_BACK }
+  /** What a check decided, beyond a refusal: go on as the engine's grants say, or as decided. */
+  private enum Verdict { AS_GRANTED, DECIDED_HERE }
+
+  /** Cockpit's "Human Tasks": how many open tasks each group has, and nothing about them. */
+  private static final String OPEN_WORK_COUNTS =
+      "org.camunda.bpm.engine.impl.TaskReportImpl$TaskCountByCandidateGroupCmd";
 
   /** For a completion or form submission: the fields its holder may read back, else null. */
   private Set<String> returnableOnCompletion(Command<?> command, CommandContext context) {
@@ -186,6 +191,8 @@ final class CaseDataGuard extends CommandInterceptor {
     } else if (command instanceof SetJobRetriesCmd retries && CommandPayloads.movesDueDate(retries)) {
       throw new AuthorizationException("A retry does not move a timer (SPEC §7.1): deadlines "
           + "are the procedure's; an administrator (camunda-admin) moves one in Cockpit.");
+    } else if (command.getClass().getName().equals(OPEN_WORK_COUNTS)) {
+      return checkCockpit(context);
     } else if (command instanceof TaskQueryImpl query) {
       checkNoCaseDataConditions(query);
     } else if (command instanceof AbstractExecuteFilterCmd filter
@@ -193,6 +200,20 @@ final class CaseDataGuard extends CommandInterceptor {
       checkNoCaseDataConditions(query);
     }
     return Verdict.AS_GRANTED;
+  }
+
+  /**
+   * Managers see the open work of every department as counts in Cockpit (Human Tasks): Camunda
+   * asks for READ on every task for them, which would show every task itself; the counts alone
+   * are given to whoever opens Cockpit.
+   */
+  private static Verdict checkCockpit(CommandContext context) {
+    if (!context.getAuthorizationManager().isAuthorized(Permissions.ACCESS,
+        Resources.APPLICATION, "cockpit")) {
+      throw new AuthorizationException("The open work of the departments is for the managers "
+          + "who use Cockpit.");
+    }
+    return Verdict.DECIDED_HERE;
   }
 
   /**
@@ -312,7 +333,7 @@ final class CaseDataGuard extends CommandInterceptor {
         && (task.getTaskDefinition() == null
             || task.getTaskDefinition().getAssigneeExpression() == null);
     if (claimedByThem) {
-      return Verdict.HAND_BACK;
+      return Verdict.DECIDED_HERE;
     }
     if (!manages(user, task)) {
       throw new AuthorizationException(user.getUserId().equals(task.getAssignee())

@@ -67,6 +67,8 @@ class AuthorizationMatrixTest {
       page: monthly report                403 403 200 403 403 403 200 200 403 403 403 200 403 200 200 200 200
       # Camunda's REST API: tasks
       rest: see the complaint's tasks     r   r   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      rest: open work per department      403 403 200 403 403 403 200 403 403 403 403 200 403 200 200 200 200
+      rest: search tasks by case data     403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 200
       rest: read the triage form          C   C   C   403 403 403 C   403 403 403 403 403 403 C   C   C   C
       rest: read the goods receipt form   403 403 C   403 403 403 C   403 -   403 403 403 403 C   C   C   C
       rest: write a task variable         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
@@ -144,6 +146,10 @@ class AuthorizationMatrixTest {
 
     probe("rest: see the complaint's tasks", user -> rows(rest.send(user, "GET",
         "/engine-rest/task?processInstanceId=" + complaintPi, null)));
+    probe("rest: open work per department", user -> status(rest.send(user, "GET",
+        "/engine-rest/task/report/candidate-group-count", null)));
+    probe("rest: search tasks by case data", user -> status(rest.send(user, "GET",
+        "/engine-rest/task?processVariables=customerPhone_like_139%25", null)));
     probe("rest: read the triage form", user -> form(rest.send(user, "GET",
         "/engine-rest/task/" + triage + "/form-variables", null)));
     probe("rest: read the goods receipt form", user -> form(rest.send(user, "GET",
