@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -127,6 +128,16 @@ class TasklistBrowserTest {
     AsyncSteps.runDue(engine, number); // the case is archived
     assertThat(jdbc.queryForObject("SELECT status FROM complaint WHERE number = ?",
         String.class, number)).isEqualTo("CLOSED");
+    try (Browser gm = new Browser(port, chrome)) {
+      gm.openAs("gm", "reports/complaints/monthly");
+      String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+      gm.waitForText(month);
+      assertThat(gm.pageText()).contains(chrome == Chrome.CHINESE
+              ? List.of(month + " 结案的投诉", "非质量问题", "时间为 Asia/Shanghai 时区")
+              : List.of("Complaints closed in " + month, "Not a quality issue"))
+          .doesNotContain("NON_QUALITY", "VERY_SATISFIED");
+      gm.screenshot(shot + "08-general-manager-reads-the-monthly-report");
+    }
   }
 
   static Stream<Arguments> languages() {
