@@ -85,6 +85,21 @@ class ModelLanguageTest {
   }
 
   @Test
+  void everyFormSpeaksChineseAsWritten() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      for (Path form : files.filter(file -> file.toString().endsWith(".form")).toList()) {
+        JsonNode schema = json.readTree(form.toFile());
+        List<String> labels = new ArrayList<>();
+        schema.path("components").forEach(component -> labels.add(component.path("label")
+            .asText(component.path("text").asText())));
+        assertThat(labels).as(form.toString()).isNotEmpty()
+            .anySatisfy(label -> assertThat(label).containsPattern("\\p{IsHan}"))
+            .noneSatisfy(label -> assertThat(label).matches("[A-Za-z ]{4,}"));
+      }
+    }
+  }
+
+  @Test
   void noReadOnlyFieldShowsACode() throws IOException {
     java.util.Set<String> codeKeys = new java.util.HashSet<>();
     List<JsonNode> forms = new ArrayList<>();
