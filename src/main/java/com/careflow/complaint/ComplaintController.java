@@ -101,15 +101,18 @@ public class ComplaintController {
     Map<String, Object> outcome = new HashMap<>(variables);
     outcome.keySet().retainAll(OUTCOME);
     Date resolution = (Date) variables.get("resolutionDeadline");
+    Date closing = (Date) variables.get("closingDeadline");
     return new ComplaintView(entry.number(), entry.complaintType(), entry.channel(),
         customers.shown(user, entry.processInstanceId(), new Customer(entry.customerName(),
             entry.customerPhone(), entry.customerAddress(), Region.valueOf(entry.customerRegion()))),
         entry.subject(), entry.description(), entry.orderNumber(), entry.productBatch(),
         entry.shippedOn(), entry.claimedAmount(), entry.registeredAt(), entry.registeredBy(),
-        entry.processInstanceId(), entry.status(), entry.overdue(), entry.important(),
+        entry.processInstanceId(), entry.status(), entry.overdue(), entry.closedLate(),
+        entry.important(),
         entry.round(), entry.category(), entry.complaintValid(), entry.closedAt(),
         entry.retainUntil(),
-        new ComplaintView.Deadlines(resolution == null ? null : resolution.toInstant()),
+        new ComplaintView.Deadlines(resolution == null ? null : resolution.toInstant(),
+            closing == null ? null : closing.toInstant()),
         openTasks.of(entry.processInstanceId()), outcome);
   }
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The complaint register (投诉登记表, SPEC §1.3, §1.9): what was registered, and how the case
- * stands (open or closed, category, remedy, overdue, round, retention). The intake writes a
+ * stands (open or closed, category, remedy, overdue, closed late, round, retention). The intake writes a
  * row; the process keeps it current through its delegates, in the engine's transaction.
  */
 @Component
@@ -30,8 +30,8 @@ public class ComplaintRegister {
       String description, String orderNumber, String productBatch, LocalDate shippedOn,
       BigDecimal claimedAmount, boolean resolvedOnFirstContact, Instant registeredAt,
       String registeredBy, String processInstanceId, String status, String category,
-      Boolean complaintValid, String remedy, boolean important, boolean overdue, int round,
-      Instant closedAt, Instant retainUntil, Outcome outcome) {}
+      Boolean complaintValid, String remedy, boolean important, boolean overdue,
+      boolean closedLate, int round, Instant closedAt, Instant retainUntil, Outcome outcome) {}
 
   /**
    * What the monthly review counts of a closed case (SPEC §1.10): the responsible department
@@ -110,15 +110,22 @@ public class ComplaintRegister {
             .addValue("category", category).addValue("important", important));
   }
 
-  /** The deadline passed before the case was resolved (SPEC §1.7). */
+  /**
+   * The resolution deadline of a round passed before the case was resolved (SPEC §1.7); the
+   * mark stays through later rounds.
+   */
   public void markOverdue(String number) {
     update("UPDATE complaint SET overdue = :value WHERE number = :number", number, true);
   }
 
+  /** The closing limit passed before the customer accepted a conclusion (SPEC §1.7). */
+  public void markClosedLate(String number) {
+    update("UPDATE complaint SET closed_late = :value WHERE number = :number", number, true);
+  }
+
   /** The customer did not accept: a new handling round (SPEC §1.8). */
   public void recordRound(String number, int round) {
-    update("UPDATE complaint SET handling_round = :value, overdue = FALSE WHERE number = :number",
-        number, round);
+    update("UPDATE complaint SET handling_round = :value WHERE number = :number", number, round);
   }
 
   /** The case is closed (SPEC §1.9); {@code retainUntil} null keeps it without end. */
@@ -179,7 +186,8 @@ public class ComplaintRegister {
         instant(row, "registered_at"), row.getString("registered_by"),
         row.getString("process_instance_id"), row.getString("status"), row.getString("category"),
         (Boolean) row.getObject("complaint_valid"), row.getString("remedy"),
-        row.getBoolean("important"), row.getBoolean("overdue"), row.getInt("handling_round"),
+        row.getBoolean("important"), row.getBoolean("overdue"), row.getBoolean("closed_late"),
+        row.getInt("handling_round"),
         instant(row, "closed_at"), instant(row, "retain_until"),
         new Outcome(row.getString("responsible_department"), row.getString("responsible_person"),
             row.getBigDecimal("compensation_amount"), row.getString("satisfaction_attitude"),

@@ -16,10 +16,14 @@ public record ComplaintView(
     String number, String type, String channel, Customer customer, String subject,
     String description, String orderNumber, String productBatch, LocalDate shippedOn,
     BigDecimal claimedAmount, Instant registeredAt, String registeredBy,
-    String processInstanceId, String status, boolean overdue, boolean important, int round,
+    String processInstanceId, String status, boolean overdue, boolean closedLate,
+    boolean important, int round,
     String category, Boolean complaintValid, Instant closedAt, Instant retainUntil,
     Deadlines deadlines, List<OpenTask> openTasks, Map<String, Object> outcome) {
 
-  /** {@code resolution}: the case's resolution deadline, once triage set it. */
-  public record Deadlines(Instant resolution) {}
+  /**
+   * {@code resolution}: the current round's resolution deadline, once the round began;
+   * {@code closing}: the limit by which the case is to be closed (SPEC §1.7).
+   */
+  public record Deadlines(Instant resolution, Instant closing) {}
 }

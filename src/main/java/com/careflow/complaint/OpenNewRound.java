@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * The customer did not accept the conclusion (SPEC §1.8, 新表附原表): opens a new handling round
  * of the same case. The finished round is summarised in {@code roundHistory}, which every later
  * form shows; the new round's deadline counts from {@code roundStartedAt}, set from the task's
- * input parameter {@code startedAt} (the engine's clock).
+ * input parameter {@code startedAt} (the engine's clock). A case that went overdue stays
+ * marked overdue (SPEC §1.7).
  */
 @Component("openNewRound")
 public class OpenNewRound implements JavaDelegate {
@@ -29,7 +30,6 @@ public class OpenNewRound implements JavaDelegate {
     execution.setVariable("roundHistory", history == null ? summary : history + "\n" + summary);
     execution.setVariable("round", round + 1);
     execution.setVariable("roundStartedAt", execution.getVariableLocal("startedAt"));
-    execution.setVariable("overdue", false);
     register.recordRound((String) execution.getVariable("complaintNumber"), round + 1);
   }
 }

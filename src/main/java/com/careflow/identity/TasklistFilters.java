@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The shared Tasklist filters every member of staff sees on first login: the tasks assigned to
- * them, and the unclaimed tasks of their departments, named in the company's language
+ * them, the unclaimed tasks of their departments, and the overdue tasks they may see (for a
+ * manager: their departments'), named in the company's language
  * ({@code careflow.locale.default-language}). Created once; at a later start a filter CareFlow
  * made is renamed when the company's language changed. An administrator may change them in
  * Tasklist afterwards.
@@ -45,6 +46,10 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
   static final Named MY_GROUP_TASKS = new Named("本部门待办", "My departments' tasks",
       "本部门尚未认领的任务", "Unclaimed tasks of my departments");
 
+  static final Named OVERDUE = new Named("本部门逾期", "Overdue in my departments",
+      "已过到期日的任务：我的、本部门的，以及我所管理部门的",
+      "Tasks past their due date: mine, my departments', and those of the departments I manage");
+
   private final String language;
 
   public TasklistFilters(LocaleProperties locale) {
@@ -59,6 +64,9 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
         engine.getTaskService().createTaskQuery()
             .taskCandidateGroupInExpression("${currentUserGroups()}")
             .taskUnassigned());
+    // every overdue task the person may see: managers see their departments' (issue 16)
+    createOrRename(engine, OVERDUE, -8,
+        engine.getTaskService().createTaskQuery().dueBeforeExpression("${now()}"));
   }
 
   private void createOrRename(ProcessEngine engine, Named named, int priority, TaskQuery query) {

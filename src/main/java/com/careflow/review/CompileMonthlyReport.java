@@ -68,6 +68,7 @@ public class CompileMonthlyReport implements JavaDelegate {
         "On time: " + report.onTime() + ", overdue: " + report.overdue()
             + (report.onTimeRate() == null ? "" : String.format(" (%.0f%% on time)",
                 report.onTimeRate() * 100)),
+        "Closed late (past the closing limit): " + report.closedLate(),
         "Average handling: " + (report.averageHandlingWorkingDays() == null ? "-"
             : String.format("%.1f working days", report.averageHandlingWorkingDays())),
         "Discounts and compensation granted: " + report.compensationGranted().toPlainString()

@@ -103,6 +103,7 @@ public class ComplaintStatistics {
         count(upheld.stream().filter(entry -> entry.outcome().responsiblePerson() != null)
             .toList(), entry -> entry.outcome().responsiblePerson()),
         count(handled, Entry::remedy), handled.size() - overdue, overdue,
+        (int) closed.stream().filter(Entry::closedLate).count(),
         rate(handled.size() - overdue, handled.size()),
         handled.isEmpty() ? null : handled.stream().mapToInt(this::handlingWorkingDays)
             .average().orElseThrow(),

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param month {@code YYYY-MM}
  * @param upheld complaints found justified (投诉理由成立); each is a penalty point
  * @param reopened complaints that needed more than one handling round
+ * @param overdue complaints that passed a round's resolution deadline (SPEC §1.7)
+ * @param closedLate closed contacts of every type that passed their closing limit (SPEC §1.7)
  * @param onTimeRate on-time complaints out of all closed complaints, 0–1; null with none
  * @param averageHandlingWorkingDays working days from registration to closing, on average
  * @param satisfaction per dimension (attitude, skill, timeliness, promise), per rating
@@ -24,7 +26,7 @@ import java.util.Map;
 public record MonthlyComplaintReport(
     String month, int closedCases, Map<String, Long> byType, int complaints, int upheld,
     int reopened, Map<String, Long> byCategory, Map<String, Long> byResponsibleDepartment,
-    Map<String, Long> byResponsiblePerson, Map<String, Long> byRemedy, int onTime, int overdue,
+    Map<String, Long> byResponsiblePerson, Map<String, Long> byRemedy, int onTime, int overdue, int closedLate,
     Double onTimeRate, Double averageHandlingWorkingDays,
     Map<String, Map<String, Long>> satisfaction, BigDecimal compensationGranted,
     Returns returns, List<Penalty> penalties, List<MonthRate> onTimeTrend, Review review) {

@@ -35,6 +35,7 @@ public class ReportController {
   static final List<String> CSV_COLUMNS = List.of("number", "type", "channel", "category",
       "upheld", "responsible_department", "responsible_person", "remedy",
       "compensation_amount", "registered_at", "closed_at", "handling_working_days", "on_time",
+      "closed_within_limit",
       "rounds", "satisfaction_attitude", "satisfaction_skill", "satisfaction_timeliness",
       "satisfaction_promise", "penalty_points");
 
@@ -98,6 +99,7 @@ public class ReportController {
             labels.of("remedy", entry.remedy(), locale), entry.outcome().compensationAmount(),
             local(entry.registeredAt()), local(entry.closedAt()),
             statistics.handlingWorkingDays(entry), labels.of("boolean", !entry.overdue(), locale),
+            labels.of("boolean", !entry.closedLate(), locale),
             entry.round(), labels.of("rating", entry.outcome().satisfactionAttitude(), locale),
             labels.of("rating", entry.outcome().satisfactionSkill(), locale),
             labels.of("rating", entry.outcome().satisfactionTimeliness(), locale),

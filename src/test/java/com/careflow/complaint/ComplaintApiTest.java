@@ -84,7 +84,14 @@ class ComplaintApiTest {
       assertThat(task.get("candidateGroups").toString()).contains("cs-agents");
       assertThat(task.get("due").isNull()).isFalse();
     });
-    assertThat(view.get("deadlines").get("resolution").isNull()).isTrue();
+    // the round's clock runs from registration, through triage; closing: 15 days, domestic
+    assertThat(view.get("deadlines").get("resolution").asText())
+        .isEqualTo(view.get("openTasks").get(0).get("due").asText());
+    java.time.Instant registeredAt = java.time.Instant.parse(view.get("registeredAt").asText());
+    assertThat(java.time.Instant.parse(view.get("deadlines").get("closing").asText()))
+        .isEqualTo(registeredAt.plus(java.time.Duration.ofDays(15))
+            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    assertThat(view.get("closedLate").asBoolean()).isFalse();
 
     Task triage = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
         .singleResult();

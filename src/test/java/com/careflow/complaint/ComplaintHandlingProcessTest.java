@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
@@ -51,12 +51,15 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 
 /**
@@ -67,6 +70,7 @@ import org.mockito.ArgumentCaptor;
 @Deployment(resources = {
     "processes/complaint-handling.bpmn",
     "processes/complaint-approval-authority.dmn",
+    "processes/complaint-deadlines.dmn",
     "forms/answer-consultation.form",
     "forms/approve-remedy.form",
     "forms/explain-misunderstanding.form",
@@ -125,6 +129,7 @@ class ComplaintHandlingProcessTest {
     Mocks.register("registerContact", new RegisterContact(intake));
     Mocks.register("recordTriage", new RecordTriage(register));
     Mocks.register("markCaseOverdue", new MarkCaseOverdue(register));
+    Mocks.register("complaintDeadlines", new ComplaintDeadlines(calendar));
     Mocks.register("openNewRound", new OpenNewRound(register));
     Mocks.register("archiveCase", new ArchiveCase(register));
     registerReturnDelegates(calendar);
@@ -214,9 +219,10 @@ class ComplaintHandlingProcessTest {
   @Test
   void anAnswerLaterThan24HoursMarksTheCaseOverdue() {
     ProcessInstance pi = start(Map.of("complaintType", "CONSULTATION"));
-    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-11-21T19:30:00+08:00"));
+    assertThat(timer(pi, "ConsultationOverdue").getDuedate())
+        .isEqualTo(at("2026-11-21T19:30:00+08:00"));
     ClockUtil.setCurrentTime(at("2026-11-21T19:31:00+08:00"));
-    execute(timer(pi));
+    execute(timer(pi, "ConsultationOverdue"));
     assertThat(pi).isWaitingAt("AnswerConsultation", "MarkConsultationOverdue");
     execute(job());
     assertThat(pi).hasPassed("ConsultationOverdueMarked").isWaitingAt("AnswerConsultation")
@@ -304,8 +310,9 @@ class ComplaintHandlingProcessTest {
   void aQualityComplaintIsInvestigatedCompensatedApprovedByAmountAndClosed() {
     ProcessInstance pi = triage("PRODUCT_QUALITY");
     assertThat(pi).isWaitingAt("InvestigateComplaint");
+    // three working days from Friday evening: Wednesday evening, not Monday
     assertThat(task()).hasCandidateGroup("quality").hasCandidateGroup("rnd")
-        .hasDueDate(at("2026-11-23T19:30:00+08:00"));
+        .hasDueDate(at("2026-11-25T19:30:00+08:00"));
     complete(task(), withVariables("rootCause", "Seal failure on line 3",
         "responsibleDepartment", "Production", "correctiveAction", "Seal check added",
         "humanNegligence", false, "improvementTracking", true));
@@ -446,10 +453,11 @@ class ComplaintHandlingProcessTest {
   @Test
   void threeWorkingDaysFromAFridayEveningEndOnWednesdayThenTheCaseIsEscalated() {
     ProcessInstance pi = triage("PRODUCT_QUALITY");
-    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-11-25T19:30:00+08:00"));
+    assertThat(timer(pi, "ResolutionDeadlinePassed").getDuedate())
+        .isEqualTo(at("2026-11-25T19:30:00+08:00"));
 
     ClockUtil.setCurrentTime(at("2026-11-25T19:31:00+08:00"));
-    execute(timer(pi));
+    execute(timer(pi, "ResolutionDeadlinePassed"));
     assertThat(pi).isWaitingAt("InvestigateComplaint", "MarkComplaintOverdue");
     execute(job());
     assertThat(pi).variables().containsEntry("overdue", true);
@@ -467,7 +475,9 @@ class ComplaintHandlingProcessTest {
     complete(task(), withVariables("complaintValid", true, "category", "PRODUCT_QUALITY",
         "specialCase", true, "specialCaseReason", "Lab analysis takes a week",
         "triageNote", "Justified"));
-    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-12-01T19:30:00+08:00"));
+    assertThat(pi).hasPassed("DecideDeadlinesAfterTriage");
+    assertThat(timer(pi, "ResolutionDeadlinePassed").getDuedate())
+        .isEqualTo(at("2026-12-01T19:30:00+08:00"));
   }
 
   @Test
@@ -475,7 +485,8 @@ class ComplaintHandlingProcessTest {
     ClockUtil.setCurrentTime(at("2026-09-30T10:00:00+08:00"));
     ProcessInstance pi = triage("PRODUCT_QUALITY");
     // Thu 1 – Wed 7 October off (fixture); Thu 8, Fri 9 and the make-up Saturday 10 count.
-    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-10-10T10:00:00+08:00"));
+    assertThat(timer(pi, "ResolutionDeadlinePassed").getDuedate())
+        .isEqualTo(at("2026-10-10T10:00:00+08:00"));
   }
 
   @Test
@@ -483,7 +494,88 @@ class ComplaintHandlingProcessTest {
     ProcessInstance pi = triage("NON_QUALITY");
     complete(task(), withVariables("remedy", "NONE", "remedyNote", "Handled."));
     assertThat(engine.getManagementService().createJobQuery().timers()
-        .processInstanceId(pi.getId()).count()).isZero();
+        .processInstanceId(pi.getId()).activityId("ResolutionDeadlinePassed").count()).isZero();
+  }
+
+  @Test
+  void theClockRunsThroughTriageALateTriageIsMarkedOverdueAndEscalated() {
+    ProcessInstance pi = start(Map.of());
+    assertThat(pi).hasPassed("DecideDeadlines").isWaitingAt("TriageComplaint")
+        .variables().containsEntry("resolutionDeadline", at("2026-11-25T19:30:00+08:00"))
+        .doesNotContainKey("deadlines");
+    assertThat(task()).hasDueDate(at("2026-11-25T19:30:00+08:00"));
+    assertThat(timer(pi, "TriageDeadlinePassed").getDuedate())
+        .isEqualTo(at("2026-11-25T19:30:00+08:00"));
+
+    ClockUtil.setCurrentTime(at("2026-11-25T19:31:00+08:00"));
+    execute(timer(pi, "TriageDeadlinePassed"));
+    assertThat(pi).hasPassed("ComplaintOverdue")
+        .isWaitingAt("TriageComplaint", "MarkComplaintOverdue");
+    execute(job());
+    verify(register).markOverdue("CP-2611-0001");
+    assertThat(task("FollowUpOverdueComplaint")).hasCandidateGroup("cs-managers");
+    assertThat(task("TriageComplaint")).isAssignedTo("agent");
+  }
+
+  @Test
+  void anOverdueCaseStaysOverdueInItsNextRound() {
+    ProcessInstance pi = triage("NON_QUALITY");
+    ClockUtil.setCurrentTime(at("2026-11-26T09:00:00+08:00"));
+    execute(timer(pi, "ResolutionDeadlinePassed"));
+    execute(job());
+    complete(task("FollowUpOverdueComplaint"), withVariables("followUpNote", "Chased sales."));
+    complete(task(), withVariables("remedy", "NONE", "remedyNote", "Handled late."));
+    execute(job());
+    complete(task(), withVariables("customerAccepted", false,
+        "satisfactionAttitude", "AVERAGE", "satisfactionSkill", "AVERAGE",
+        "satisfactionTimeliness", "POOR", "satisfactionPromise", "AVERAGE",
+        "feedbackNote", "Too slow"));
+    assertThat(pi).hasPassed("OpenNewRound").isWaitingAt("TriageComplaint")
+        .variables().containsEntry("overdue", true).containsEntry("round", 2);
+    verify(register).recordRound("CP-2611-0001", 2);
+  }
+
+  @ParameterizedTest(name = "a {0} customer''s case is to be closed by {1}")
+  @CsvSource({
+    "DOMESTIC, 2026-12-05T19:30:00+08:00",
+    "FOREIGN, 2026-12-10T19:30:00+08:00"})
+  void theClosingLimitCountsCalendarDaysFromRegistrationByRegion(String region, String by) {
+    ProcessInstance pi = start(Map.of("customerRegion", region));
+    assertThat(pi).variables().containsEntry("closingDeadline", at(by));
+    assertThat(timer(pi, "ClosingDeadlinePassed").getDuedate()).isEqualTo(at(by));
+  }
+
+  @Test
+  void aCaseNotClosedWithinItsLimitIsMarkedClosedLateAndEscalated() {
+    ProcessInstance pi = resolvedWithoutRemedy();
+    ClockUtil.setCurrentTime(at("2026-12-05T19:31:00+08:00"));
+    execute(timer(pi, "ClosingDeadlinePassed"));
+    assertThat(pi).hasPassed("FeedbackTaken").isWaitingAt("RecordFeedback", "MarkClosingLate");
+    execute(job("MarkClosingLate"));
+    assertThat(pi).variables().containsEntry("closedLate", true).doesNotContainKey("overdue");
+    verify(register).markClosedLate("CP-2611-0001");
+    verify(register, never()).markOverdue(any());
+    Task followUp = task("FollowUpLateClosing");
+    assertThat(followUp).hasCandidateGroup("cs-managers")
+        .hasDueDate(at("2026-12-07T19:31:00+08:00"));
+    complete(followUp, withVariables("followUpNote", "Called the customer."));
+    assertThat(pi).hasPassed("LateClosingFollowedUp");
+    acceptFeedback();
+    execute(job());
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void aCaseTheCustomerAcceptedIsNotLateWhileTheSpotCheckRuns() {
+    nextDraw = 0.05;
+    ProcessInstance pi = resolvedWithoutRemedy();
+    acceptFeedback();
+    assertThat(pi).isWaitingAt("SpotCheckComplaint");
+    ClockUtil.setCurrentTime(at("2026-12-05T19:31:00+08:00"));
+    execute(timer(pi, "ClosingDeadlinePassed"));
+    assertThat(pi).hasPassed("ClosedInTime").hasNotPassed("MarkClosingLate")
+        .isWaitingAt("SpotCheckComplaint");
+    verify(register, never()).markClosedLate(any());
   }
 
   // --- Feedback, new round, spot check, archive (SPEC §1.8, §1.9) ---
@@ -507,7 +599,8 @@ class ComplaintHandlingProcessTest {
 
     complete(task(), withVariables("complaintValid", true, "category", "NON_QUALITY",
         "triageNote", "Second look", "specialCase", false));
-    assertThat(timer(pi).getDuedate()).isEqualTo(at("2026-11-27T09:00:00+08:00"));
+    assertThat(timer(pi, "ResolutionDeadlinePassed").getDuedate())
+        .isEqualTo(at("2026-11-27T09:00:00+08:00"));
   }
 
   @Test
@@ -613,9 +706,18 @@ class ComplaintHandlingProcessTest {
     return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
   }
 
-  private Job timer(ProcessInstance pi) {
+  /** The asynchronous step waiting in the last asserted case; its timers wait on. */
+  private static Job job() {
+    return BpmnAwareTests.job(jobQuery().messages());
+  }
+
+  private static Job job(String activityId) {
+    return BpmnAwareTests.job(activityId);
+  }
+
+  private Job timer(ProcessInstance pi, String activityId) {
     return engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
-        .singleResult();
+        .activityId(activityId).singleResult();
   }
 
   private Object history(ProcessInstance pi, String variable) {

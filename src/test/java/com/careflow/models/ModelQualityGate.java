@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -40,26 +42,56 @@ import org.camunda.bpm.model.xml.ModelException;
  * has a Camunda Form that exists and a candidate group or assignee; every delegate expression
  * names a Spring bean that exists; every flow node has a diagram shape; every task is
  * documented (in production models: with the SPEC clause it implements); every decision has a
- * history time to live. Each method returns the violations, one line each.
+ * history time to live. For the process owners (SPEC §1.7, issue 16): every user task has a due
+ * date; a task held by a named person also names a group (whose manager can reassign it when the
+ * person is away); every service task is made from an element template
+ * ({@code .camunda/element-templates/}) and keeps that template's implementation. Each method
+ * returns the violations, one line each.
  */
 final class ModelQualityGate {
 
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern SPEC_CLAUSE = Pattern.compile("SPEC §\\d");
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
   private final Set<String> formIds;
   private final Predicate<String> beanExists;
   private final boolean requireSpecClause;
+  private final Map<String, String> templates;
 
   /**
    * @param formIds the ids of the Camunda Forms that will be deployed
    * @param beanExists whether a Spring bean of that name exists
    * @param requireSpecClause whether task documentation must name a SPEC clause
+   * @param templates the element templates' implementations by template id; null: service tasks
+   *     need none (test fixtures)
    */
-  ModelQualityGate(Set<String> formIds, Predicate<String> beanExists, boolean requireSpecClause) {
+  ModelQualityGate(Set<String> formIds, Predicate<String> beanExists, boolean requireSpecClause,
+      Map<String, String> templates) {
     this.formIds = formIds;
     this.beanExists = beanExists;
     this.requireSpecClause = requireSpecClause;
+    this.templates = templates;
+  }
+
+  /** The element templates of a folder: each template's id and its delegate expression. */
+  static Map<String, String> templates(Path folder) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, String> templates = new TreeMap<>();
+    for (Path file : files(folder, ".json")) {
+      JsonNode read = json.readTree(file.toFile());
+      for (JsonNode template : read.isArray() ? read : json.createArrayNode().add(read)) {
+        String implementation = null;
+        for (JsonNode property : template.path("properties")) {
+          if ("camunda:delegateExpression".equals(property.path("binding").path("name")
+              .asText())) {
+            implementation = property.path("value").asText();
+          }
+        }
+        templates.put(template.path("id").asText(), implementation);
+      }
+    }
+    return templates;
   }
 
   /** The files of a folder with that ending, sorted; none if the folder does not exist. */
@@ -116,11 +148,18 @@ final class ModelQualityGate {
       if (isBlank(task.getCamundaCandidateGroups()) && isBlank(task.getCamundaAssignee())
           && isBlank(task.getCamundaCandidateUsers())) {
         report.add(task, "user task has no candidate group or assignee");
+      } else if (isBlank(task.getCamundaCandidateGroups())) {
+        report.add(task, "user task held by a named person has no candidate group to fall back "
+            + "on (a manager of that group reassigns it when the person is away)");
+      }
+      if (isBlank(task.getCamundaDueDate())) {
+        report.add(task, "user task has no camunda:dueDate: nobody can tell when it is late");
       }
     }
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
       checkImplementation(report, task, task.getCamundaDelegateExpression(),
           task.getCamundaClass(), task.getCamundaExpression(), task.getCamundaType());
+      checkTemplate(report, task, task.getCamundaDelegateExpression());
     }
     for (SendTask task : model.getModelElementsByType(SendTask.class)) {
       checkImplementation(report, task, task.getCamundaDelegateExpression(),
@@ -165,6 +204,22 @@ final class ModelQualityGate {
       }
     }
     return violations;
+  }
+
+  /** A service task is made from an element template, and keeps its implementation. */
+  private void checkTemplate(Violations report, BaseElement task, String delegateExpression) {
+    if (templates == null) {
+      return;
+    }
+    String template = task.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate");
+    if (template == null) {
+      report.add(task, "service task is not made from an element template "
+          + "(.camunda/element-templates/)");
+    } else if (!templates.containsKey(template)) {
+      report.add(task, "element template '" + template + "' does not exist");
+    } else if (!templates.get(template).equals(delegateExpression)) {
+      report.add(task, "service task does not run its template's " + templates.get(template));
+    }
   }
 
   List<String> checkDmn(Path file) {

@@ -3,6 +3,7 @@ package com.careflow.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +12,11 @@ class ModelQualityGateRulesTest {
 
   private static final Path FIXTURES = Path.of("src/test/resources/quality-gate");
 
+  private static final Map<String, String> TEMPLATES = Map.of(
+      "careflow.smoke", "${recordSmoke}", "careflow.other", "${otherBean}");
+
   private final ModelQualityGate gate = new ModelQualityGate(
-      Set.of("platform-smoke-confirm"), Set.of("recordSmoke")::contains, true);
+      Set.of("platform-smoke-confirm"), Set.of("recordSmoke")::contains, true, TEMPLATES);
 
   @Test
   void reportsEveryBrokenRuleOfAProcessModel() {
@@ -27,7 +31,25 @@ class ModelQualityGateRulesTest {
         "violations.bpmn: ClassTask: use camunda:delegateExpression=\"${beanName}\", "
             + "not a class or expression",
         "violations.bpmn: Undocumented: task has no documentation",
-        "violations.bpmn: Unshaped: flow node has no diagram shape");
+        "violations.bpmn: Unshaped: flow node has no diagram shape",
+        "violations.bpmn: NoForm: user task has no camunda:dueDate: nobody can tell when it is late",
+        "violations.bpmn: MissingForm: user task has no camunda:dueDate: nobody can tell when it is "
+            + "late",
+        "violations.bpmn: NoDueDate: user task has no camunda:dueDate: nobody can tell when it is "
+            + "late",
+        "violations.bpmn: PersonOnly: user task held by a named person has no candidate group to "
+            + "fall back on (a manager of that group reassigns it when the person is away)",
+        "violations.bpmn: UnknownBean: service task is not made from an element template "
+            + "(.camunda/element-templates/)",
+        "violations.bpmn: ClassTask: service task is not made from an element template "
+            + "(.camunda/element-templates/)",
+        "violations.bpmn: Undocumented: service task is not made from an element template "
+            + "(.camunda/element-templates/)",
+        "violations.bpmn: Untemplated: service task is not made from an element template "
+            + "(.camunda/element-templates/)",
+        "violations.bpmn: UnknownTemplate: element template 'careflow.nothing' does not exist",
+        "violations.bpmn: TemplateChanged: service task does not run its template's "
+            + "${otherBean}");
   }
 
   @Test
@@ -45,7 +67,7 @@ class ModelQualityGateRulesTest {
   @Test
   void passesAModelThatMeetsEveryRule() {
     ModelQualityGate fixtureGate = new ModelQualityGate(
-        Set.of("platform-smoke-confirm"), Set.of("recordSmoke")::contains, false);
+        Set.of("platform-smoke-confirm"), Set.of("recordSmoke")::contains, false, TEMPLATES);
     assertThat(fixtureGate.checkBpmn(Path.of("src/test/resources/models/platform-smoke.bpmn")))
         .isEmpty();
   }

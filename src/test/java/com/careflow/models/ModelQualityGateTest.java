@@ -23,6 +23,7 @@ class ModelQualityGateTest {
   private static final Path PROCESSES = Path.of("processes");
   private static final Path FORMS = Path.of("forms");
   private static final Path FIXTURES = Path.of("src/test/resources/models");
+  private static final Path TEMPLATES = Path.of(".camunda/element-templates");
 
   @Autowired
   private ApplicationContext application;
@@ -30,7 +31,8 @@ class ModelQualityGateTest {
   @Test
   void everyProductionModelMeetsTheRules() throws IOException {
     ModelQualityGate gate = new ModelQualityGate(
-        ModelQualityGate.formIds(List.of(FORMS)), application::containsBean, true);
+        ModelQualityGate.formIds(List.of(FORMS)), application::containsBean, true,
+        ModelQualityGate.templates(TEMPLATES));
     assertThat(check(gate, PROCESSES)).isEmpty();
   }
 
@@ -38,7 +40,7 @@ class ModelQualityGateTest {
   void everyTestFixtureModelMeetsTheRules() throws IOException {
     Set<String> formIds = ModelQualityGate.formIds(List.of(FORMS, FIXTURES));
     assertThat(formIds).contains("platform-smoke-confirm");
-    ModelQualityGate gate = new ModelQualityGate(formIds, application::containsBean, false);
+    ModelQualityGate gate = new ModelQualityGate(formIds, application::containsBean, false, null);
     assertThat(ModelQualityGate.files(FIXTURES, ".bpmn")).isNotEmpty();
     assertThat(ModelQualityGate.files(FIXTURES, ".dmn")).isNotEmpty();
     assertThat(check(gate, FIXTURES)).isEmpty();

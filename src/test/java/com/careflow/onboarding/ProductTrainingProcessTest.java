@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.support.ProcessTests;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -59,6 +60,8 @@ class ProductTrainingProcessTest {
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-23T10:00:00+08:00")
         .toInstant()));
     Mocks.register("listTrainees", new ListTrainees(ProcessTests.weekdaysInShanghai()));
+    Mocks.register("workingDays",
+        new WorkingDayCalendar(ProcessTests.weekdaysInShanghai()));
     if (identity.createGroupQuery().groupId("cs-agents").count() == 0) {
       identity.saveGroup(identity.newGroup("cs-agents"));
     }

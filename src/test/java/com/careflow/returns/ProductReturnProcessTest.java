@@ -16,6 +16,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.notify.CustomerNotice;
 import com.careflow.numbering.CaseNumbers;
@@ -90,6 +91,7 @@ class ProductReturnProcessTest {
     when(numbers.next(eq("RT"), any(Instant.class))).thenReturn(new CaseNumber("RT", "2611", 7));
     CalendarProperties calendar = ProcessTests.weekdaysInShanghai();
     Mocks.register("registerReturn", new RegisterReturn(numbers, register, calendar));
+    Mocks.register("workingDays", new WorkingDayCalendar(calendar));
     Mocks.register("countDaysSinceShipment", new CountDaysSinceShipment(calendar));
     Mocks.register("recordReturn", new RecordReturn(register, calendar));
     Mocks.register("checkReturnedQuantity", new CheckReturnedQuantity());

@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * SPEC §1.10 against a seeded month, March 2026 (Shanghai time): a complaint closed at 23:30
  * on the 31st counts in March, one closed ten minutes into April does not; one was reopened;
- * one was not upheld; a consultation counts by type only; two returns closed.
+ * one was not upheld; a consultation counts by type only; two returns closed; a complaint and
+ * the consultation were closed past their closing limit.
  */
 @CareFlowSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,6 +60,9 @@ class MonthlyReportTest {
     complaint("9006", "COMPLAINT", true, "PRODUCT_QUALITY", "Production", "Lin", "RETURN", null,
         "2026-03-16T09:00:00+08:00", "2026-03-20T17:00:00+08:00", false, 1,
         "SATISFIED", "SATISFIED", "SATISFIED", "SATISFIED");
+    // past the closing limit (SPEC §1.7): a complaint and a consultation, every type counts
+    jdbc.update("UPDATE complaint SET closed_late = TRUE "
+        + "WHERE number IN ('CP-2603-9002', 'CP-2603-9004')");
     returned("9001", "SETTLED", 48, "600.00", "2026-03-20T12:00:00+08:00");
     returned("9002", "REJECTED", null, null, "2026-03-25T12:00:00+08:00");
   }
@@ -83,6 +87,7 @@ class MonthlyReportTest {
     assertThat(report.get("onTime").asInt()).isEqualTo(3);
     assertThat(report.get("overdue").asInt()).isEqualTo(1);
     assertThat(report.get("onTimeRate").asDouble()).isEqualTo(0.75);
+    assertThat(report.get("closedLate").asInt()).isEqualTo(2);
     // 3 (Mon 2 → Thu 5), 3 (Thu 26 → Tue 31), 0 (same day), 4 (Mon 16 → Fri 20)
     assertThat(report.get("averageHandlingWorkingDays").asDouble()).isEqualTo(2.5);
     assertThat(report.get("compensationGranted").decimalValue()).isEqualByComparingTo("3000");
@@ -121,13 +126,13 @@ class MonthlyReportTest {
     assertThat(lines.get(0)).startsWith("\uFEFF");
     assertThat(Arrays.asList(lines.get(0).substring(1).split(","))).containsExactly(
         "案件编号", "类型", "渠道", "分类", "投诉成立", "责任部门", "责任人", "处理方式",
-        "折扣或赔款金额（元）", "登记时间", "结案时间", "结案工作日数", "按时", "处理轮次",
+        "折扣或赔款金额（元）", "登记时间", "结案时间", "结案工作日数", "按时", "按期结案", "处理轮次",
         "满意度：服务态度", "满意度：专业技能", "满意度：及时性", "满意度：承诺事项办理", "扣分");
     assertThat(lines).hasSize(6);
     assertThat(lines.get(5)).isEqualTo("CP-2603-9002,投诉,电话,非质量问题,是,Logistics,"
-        + ",仅作解释,,2026-03-26 10:00,2026-03-31 23:30,3,否,2,满意,一般,较差,一般,1");
+        + ",仅作解释,,2026-03-26 10:00,2026-03-31 23:30,3,否,否,2,满意,一般,较差,一般,1");
     assertThat(lines).anySatisfy(line -> assertThat(line)
-        .startsWith("CP-2603-9003,投诉,电话,,否,").endsWith(",0,是,1,,,,,0"));
+        .startsWith("CP-2603-9003,投诉,电话,,否,").endsWith(",0,是,是,1,,,,,0"));
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("CP-2603-9004,咨询,电话,,,"));
     assertThat(lines).noneMatch(line -> line.startsWith("CP-2604-9005"));
     assertThat(response.body()).doesNotContain("NON_QUALITY", "SATISFIED", "T02:00", "Z,");
@@ -140,7 +145,7 @@ class MonthlyReportTest {
     List<String> lines = response.body().lines().toList();
     assertThat(lines.get(0)).startsWith("\uFEFFCase number,Type,Channel,Category,Upheld,");
     assertThat(lines.get(5)).isEqualTo("CP-2603-9002,Complaint,Phone,Not a quality issue,Yes,"
-        + "Logistics,,Explanation only,,2026-03-26 10:00,2026-03-31 23:30,3,No,2,Satisfied,"
+        + "Logistics,,Explanation only,,2026-03-26 10:00,2026-03-31 23:30,3,No,No,2,Satisfied,"
         + "Average,Poor,Average,1");
   }
 
@@ -167,7 +172,8 @@ class MonthlyReportTest {
     assertThat(page.body())
         .contains("<html lang=\"zh\"", "<h1>2026-03 结案的投诉</h1>", "<b id=\"complaints\">4</b>",
             "<b id=\"upheld\">3</b>", "<b id=\"on-time-rate\">75%</b>",
-            "<b id=\"handling-days\">2.5</b>", "由 gmoffice 审视，2026-04-08 发布",
+            "<b id=\"handling-days\">2.5</b>", "<b id=\"closed-late\">2</b>", "件超过结案期限",
+            "由 gmoffice 审视，2026-04-08 发布",
             "时间为 Asia/Shanghai 时区", "Production: 2 points; Lin to retrain.",
             "monthly.csv?month=2026-03")
         .contains("<svg", "产品质量", ">75%</text>", "非常满意", "服务态度", "<td>赔款</td>")

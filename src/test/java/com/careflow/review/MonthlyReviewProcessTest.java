@@ -16,6 +16,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.support.ProcessTests;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.review.MonthlyComplaintReport.Penalty;
@@ -74,6 +75,7 @@ class MonthlyReviewProcessTest {
     engine = extension.getProcessEngine();
     AbstractAssertions.init(engine);
     CalendarProperties calendar = ProcessTests.weekdaysInShanghai();
+    Mocks.register("workingDays", new WorkingDayCalendar(calendar));
     Mocks.register("compileMonthlyReport", new CompileMonthlyReport(statistics, reviews,
         new ObjectMapper().findAndRegisterModules(), calendar));
     Mocks.register("publishMonthlyReview", new PublishMonthlyReview(reviews));
@@ -184,7 +186,7 @@ class MonthlyReviewProcessTest {
   private static MonthlyComplaintReport aMonth() {
     return new MonthlyComplaintReport("2026-10", 5, Map.of("COMPLAINT", 4L, "CONSULTATION", 1L),
         4, 3, 1, Map.of("PRODUCT_QUALITY", 2L, "NON_QUALITY", 1L), Map.of("Production", 2L),
-        Map.of("Lin", 2L), Map.of("NONE", 1L), 3, 1, 0.75, 2.5, Map.of(),
+        Map.of("Lin", 2L), Map.of("NONE", 1L), 3, 1, 1, 0.75, 2.5, Map.of(),
         new BigDecimal("3000"), new Returns(1, 1, 48, new BigDecimal("600.00")),
         List.of(new Penalty("Production", "Lin", 2), new Penalty("Logistics", null, 1)),
         List.of(), null);
