@@ -33,6 +33,7 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
   private static final String CLASSPATH_PREFIX = "classpath*:";
+  private static final String FILE_PREFIX = "file:";
 
   private final ModelProperties models;
   private final ResourcePatternResolver resolver;
@@ -68,17 +69,17 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Every model by its deployment name, e.g. {@code processes/complaint-handling.bpmn}. */
+  /**
+   * Every model by its deployment name, e.g. {@code processes/complaint-handling.bpmn}: the
+   * folder and the file name, whether the model comes from the classpath
+   * ({@code classpath*:processes/*.bpmn}, the models built into the app) or from a folder on
+   * disk ({@code file:/srv/careflow/processes/*.bpmn}, the process owner's copy). The same
+   * name in both makes an edited copy a new version of the built-in model.
+   */
   Map<String, Resource> findModels() {
     Map<String, Resource> byName = new TreeMap<>();
     for (String location : models.locations()) {
-      int slash = location.lastIndexOf('/');
-      if (!location.startsWith(CLASSPATH_PREFIX) || slash < 0
-          || location.substring(CLASSPATH_PREFIX.length(), slash).contains("*")) {
-        throw new IllegalArgumentException(
-            "careflow.models.locations must look like classpath*:folder/*.ext: " + location);
-      }
-      String folder = location.substring(CLASSPATH_PREFIX.length(), slash);
+      String folder = folderOf(location);
       try {
         for (Resource resource : resolver.getResources(location)) {
           byName.put(folder + "/" + resource.getFilename(), resource);
@@ -88,6 +89,21 @@ public class ModelDeployer extends AbstractProcessEnginePlugin {
       }
     }
     return byName;
+  }
+
+  /** The folder a location names models under: {@code processes} for both forms above. */
+  private static String folderOf(String location) {
+    int slash = location.lastIndexOf('/');
+    String prefix = location.startsWith(CLASSPATH_PREFIX) ? CLASSPATH_PREFIX
+        : location.startsWith(FILE_PREFIX) ? FILE_PREFIX : null;
+    if (prefix == null || slash <= prefix.length()
+        || location.substring(prefix.length(), slash).contains("*")
+        || !location.substring(slash + 1).startsWith("*.")) {
+      throw new IllegalArgumentException("careflow.models.locations must look like "
+          + "classpath*:folder/*.ext or file:/path/to/folder/*.ext: " + location);
+    }
+    String path = location.substring(prefix.length(), slash);
+    return prefix.equals(CLASSPATH_PREFIX) ? path : path.substring(path.lastIndexOf('/') + 1);
   }
 
   private Deployment latestDeployment(RepositoryService repository) {

@@ -10,9 +10,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Which models are deployed at start ({@code careflow.models.*}).
  *
- * @param locations classpath patterns of the form {@code classpath*:folder/*.ext}; a resource is
- *     deployed under the name {@code folder/file}, the same whether the app runs from
- *     {@code target/classes} or from the packaged jar
+ * @param locations patterns of the form {@code classpath*:folder/*.ext} (the models built into
+ *     the app) or {@code file:/path/to/folder/*.ext} (a process owner's folder on disk); a
+ *     resource is deployed under the name {@code folder/file}, the same whether the app runs
+ *     from {@code target/classes}, the packaged jar or a folder
  * @param deploymentName the deployment's name: only resources changed since the last
  *     deployment of this name make new versions
  */

@@ -4,28 +4,21 @@ import static com.careflow.process.ProcessVariables.text;
 
 import com.careflow.promotion.Promotion.Status;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * Ranks a competition's eligible candidates by the panel's score (SPEC §4.4: 择优晋升): the
  * best up to the number of places are SELECTED, the others NOT_SELECTED. Ties go to the higher
- * 12-month average, then to the earlier registration. The results are due for publication
- * within 3 days ({@code resultsDueAt}).
+ * 12-month average, then to the earlier registration. When the results are due is the
+ * model's (the task PublishCompetitionResults).
  */
 @Component("rankCandidates")
 public class RankCandidates implements JavaDelegate {
-
-  /** SPEC §4.4: results are published within 3 days of the panel's decision. */
-  static final int RESULTS_WITHIN_DAYS = 3;
 
   private static final Comparator<Promotion> BEST_FIRST = Comparator
       .comparing(Promotion::panelScore, Comparator.reverseOrder())
@@ -66,11 +59,8 @@ public class RankCandidates implements JavaDelegate {
         .filter(candidate -> candidate.status() == Status.INELIGIBLE).count();
     results.append(ineligible).append(" candidate(s) not eligible.");
     register.markCompetition(competitionId, Competition.Status.DECIDED);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
     execution.setVariable("promotionsInDecision", selected);
     execution.setVariable("selectedCount", selected.size());
     execution.setVariable("competitionResults", results.toString());
-    execution.setVariable("resultsDueAt",
-        Date.from(now.plus(RESULTS_WITHIN_DAYS, ChronoUnit.DAYS)));
   }
 }

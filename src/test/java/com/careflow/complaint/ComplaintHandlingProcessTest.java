@@ -29,6 +29,7 @@ import com.careflow.returns.RegisterReturn;
 import com.careflow.returns.ReturnRegister;
 import com.careflow.returns.TellCustomerAboutReturn;
 import com.careflow.support.Notices;
+import com.careflow.support.ProcessTests;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -319,6 +320,7 @@ class ComplaintHandlingProcessTest {
     assertThat(task()).hasCandidateGroup("sales").hasDefinitionKey("ProposeRemedy");
     complete(task(), withVariables("remedy", "COMPENSATION", "compensationAmount", 3000,
         "remedyNote", "We refund 3000 CNY."));
+    execute(job("RemedyKind"));
     assertThat(pi).hasPassed("DetermineApprover").isWaitingAt("ApproveRemedy")
         .variables().containsEntry("approverGroup", "vice-presidents");
     assertThat(task()).hasCandidateGroup("vice-presidents");
@@ -354,11 +356,13 @@ class ComplaintHandlingProcessTest {
     assertThat(pi).hasNotPassed("InvestigateComplaint").isWaitingAt("ProposeRemedy");
     complete(task(), withVariables("remedy", "DISCOUNT", "compensationAmount", 500,
         "remedyNote", "5% discount"));
+    execute(job("RemedyKind"));
     assertThat(task()).hasCandidateGroup("sales-managers");
     complete(task(), withVariables("approved", false, "approvalNote", "Too little."));
     assertThat(pi).isWaitingAt("ProposeRemedy");
     complete(task(), withVariables("remedy", "COMPENSATION", "compensationAmount", 6000,
         "remedyNote", "Full refund and a voucher"));
+    execute(job("RemedyKind"));
     assertThat(task()).hasCandidateGroup("general-managers");
     complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
     assertThat(pi).isWaitingAt("TellOutcome");
@@ -395,6 +399,7 @@ class ComplaintHandlingProcessTest {
   void aReprocessRemedyGoesToProductReturnAndTheComplaintLearnsTheSettlement() {
     ProcessInstance pi = triage("NON_QUALITY");
     complete(task(), withVariables("remedy", "REPROCESS", "remedyNote", "We rework the batch."));
+    execute(job("RemedyKind"));
     assertThat(pi).isWaitingAt("HandReturnOver").hasNotPassed("DetermineApprover");
     execute(job("HandReturnOver"));
     ProcessInstance returnCase = returnCaseOf(pi);
@@ -422,6 +427,7 @@ class ComplaintHandlingProcessTest {
   void noRemedyResolvesTheComplaintWithoutApproval() {
     ProcessInstance pi = triage("NON_QUALITY");
     complete(task(), withVariables("remedy", "NONE", "remedyNote", "The carrier apologises."));
+    execute(job("RemedyKind"));
     assertThat(pi).hasNotPassed("DetermineApprover", "ApproveRemedy")
         .hasPassed("ComplaintResolved").isWaitingAt("TellOutcome");
   }
@@ -446,6 +452,17 @@ class ComplaintHandlingProcessTest {
     complete(task(), withVariables("explanation", "The price includes delivery."));
     execute(job());
     assertThat(notices.get(0).message()).contains("The price includes delivery.");
+  }
+
+  @Test
+  void anUnexpectedRemedyIsAnIncidentNotAComplaintResolvedWithoutRemedy() {
+    ProcessInstance pi = triage("NON_QUALITY");
+    complete(task(), withVariables("remedy", "NONE", "remedyNote", "Handled."));
+    // an administrator's slip in Cockpit: a remedy no outgoing flow of the gateway expects
+    engine.getRuntimeService().setVariable(pi.getId(), "remedy", "VOUCHER");
+    ProcessTests.failAsIncident(engine, pi.getId(), "RemedyKind",
+        "No outgoing sequence flow for the element with id 'RemedyKind'");
+    assertThat(pi).isWaitingAt("RemedyKind").hasNotPassed("ComplaintResolved");
   }
 
   // --- Deadline and escalation (SPEC §1.7) ---
@@ -493,6 +510,7 @@ class ComplaintHandlingProcessTest {
   void resolvingInTimeCancelsTheDeadline() {
     ProcessInstance pi = triage("NON_QUALITY");
     complete(task(), withVariables("remedy", "NONE", "remedyNote", "Handled."));
+    execute(job("RemedyKind"));
     assertThat(engine.getManagementService().createJobQuery().timers()
         .processInstanceId(pi.getId()).activityId("ResolutionDeadlinePassed").count()).isZero();
   }
@@ -525,6 +543,7 @@ class ComplaintHandlingProcessTest {
     execute(job());
     complete(task("FollowUpOverdueComplaint"), withVariables("followUpNote", "Chased sales."));
     complete(task(), withVariables("remedy", "NONE", "remedyNote", "Handled late."));
+    execute(job("RemedyKind"));
     execute(job());
     complete(task(), withVariables("customerAccepted", false,
         "satisfactionAttitude", "AVERAGE", "satisfactionSkill", "AVERAGE",
@@ -621,6 +640,7 @@ class ComplaintHandlingProcessTest {
     complete(task(), withVariables("complaintValid", true, "category", "NON_QUALITY",
         "triageNote", "Justified", "important", true));
     complete(task(), withVariables("remedy", "NONE", "remedyNote", "Handled."));
+    execute(job("RemedyKind"));
     execute(job());
     acceptFeedback();
     execute(job());
@@ -676,6 +696,7 @@ class ComplaintHandlingProcessTest {
   private ProcessInstance resolvedWithoutRemedy() {
     ProcessInstance pi = triage("NON_QUALITY");
     complete(task(), withVariables("remedy", "NONE", "remedyNote", "The carrier apologises."));
+    execute(job("RemedyKind"));
     execute(job());
     assertThat(pi).isWaitingAt("RecordFeedback");
     return pi;

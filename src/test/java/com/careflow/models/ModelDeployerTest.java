@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
@@ -84,12 +85,26 @@ class ModelDeployerTest {
   }
 
   @Test
-  void aLocationThatIsNotAClasspathFolderPatternIsRefused() {
-    ModelDeployer wrong = new ModelDeployer(
-        new ModelProperties(List.of("file:/etc/*.bpmn"), "careflow"),
+  void aLocationThatIsNotAFolderPatternIsRefused() {
+    for (String location : List.of("/etc/*.bpmn", "classpath*:**/*.bpmn", "file:/etc/x.bpmn",
+        "http://example.com/processes/*.bpmn")) {
+      ModelDeployer wrong = new ModelDeployer(new ModelProperties(List.of(location), "careflow"),
+          new PathMatchingResourcePatternResolver(), new LocaleProperties("zh"));
+      assertThatThrownBy(wrong::findModels).as(location)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("classpath*:folder/*.ext or file:/path/to/folder/*.ext");
+    }
+  }
+
+  @Test
+  void aFolderOnDiskIsDeployedUnderTheSameNamesAsTheBuiltInModels(@TempDir Path owner)
+      throws Exception {
+    Path processes = Files.createDirectories(owner.resolve("copy/processes"));
+    Files.copy(SMOKE_BPMN, processes.resolve("platform-smoke.bpmn"));
+    ModelDeployer fromDisk = new ModelDeployer(new ModelProperties(
+        List.of("file:" + processes + "/*.bpmn"), "careflow"),
         new PathMatchingResourcePatternResolver(), new LocaleProperties("zh"));
-    assertThatThrownBy(wrong::findModels).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("classpath*:folder/*.ext");
+    assertThat(fromDisk.findModels()).containsOnlyKeys("processes/platform-smoke.bpmn");
   }
 
   /** A deployer whose "classpath" holds exactly these files, each under {@code folder/name}. */

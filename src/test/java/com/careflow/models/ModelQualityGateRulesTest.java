@@ -12,8 +12,8 @@ class ModelQualityGateRulesTest {
 
   private static final Path FIXTURES = Path.of("src/test/resources/quality-gate");
 
-  private static final Map<String, String> TEMPLATES = Map.of(
-      "careflow.smoke", "${recordSmoke}", "careflow.other", "${otherBean}");
+  /** The fixture's element templates (careflow.smoke, careflow.other), shared with bpmnlint's. */
+  private static final Map<String, String> TEMPLATES = fixtureTemplates();
 
   private final ModelQualityGate gate = new ModelQualityGate(
       Set.of("platform-smoke-confirm"), Set.of("recordSmoke")::contains, true, TEMPLATES);
@@ -70,5 +70,13 @@ class ModelQualityGateRulesTest {
         Set.of("platform-smoke-confirm"), Set.of("recordSmoke")::contains, false, TEMPLATES);
     assertThat(fixtureGate.checkBpmn(Path.of("src/test/resources/models/platform-smoke.bpmn")))
         .isEmpty();
+  }
+
+  private static Map<String, String> fixtureTemplates() {
+    try {
+      return ModelQualityGate.templates(FIXTURES.resolve("element-templates"));
+    } catch (java.io.IOException unreadable) {
+      throw new java.io.UncheckedIOException(unreadable);
+    }
   }
 }

@@ -40,7 +40,8 @@ class ModelQualityGateTest {
   void everyTestFixtureModelMeetsTheRules() throws IOException {
     Set<String> formIds = ModelQualityGate.formIds(List.of(FORMS, FIXTURES));
     assertThat(formIds).contains("platform-smoke-confirm");
-    ModelQualityGate gate = new ModelQualityGate(formIds, application::containsBean, false, null);
+    ModelQualityGate gate = new ModelQualityGate(formIds, application::containsBean, false,
+        ModelQualityGate.templates(Path.of("src/test/resources/quality-gate/element-templates")));
     assertThat(ModelQualityGate.files(FIXTURES, ".bpmn")).isNotEmpty();
     assertThat(ModelQualityGate.files(FIXTURES, ".dmn")).isNotEmpty();
     assertThat(check(gate, FIXTURES)).isEmpty();

@@ -114,6 +114,20 @@ class ProductTrainingProcessTest {
     assertThat(pi).hasPassed("EveryoneTrained").hasNotPassed("TrainOnProduct").isEnded();
   }
 
+  @Test
+  void aLaunchWithoutADeadlineFallsDueInTenWorkingDays() {
+    agent("agent1");
+    ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("product-training",
+        Map.of("productName", "Osmanthus oolong 500 ml", "launchDate", "2026-12-01",
+            "trainingMaterial", "Product sheet on the intranet."));
+    assertThat(pi).isWaitingAt("ListTrainees");
+    execute(job());
+    assertThat(pi).isWaitingAt("TrainOnProduct");
+    // Monday 23 November 10:00 + 10 working days: Monday 7 December 10:00
+    assertThat(task("TrainOnProduct").getDueDate()).isEqualTo(
+        Date.from(OffsetDateTime.parse("2026-12-07T10:00:00+08:00").toInstant()));
+  }
+
   private ProcessInstance launch() {
     ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey("product-training",
         Map.of("productName", "Osmanthus oolong 500 ml", "launchDate", "2026-12-01",

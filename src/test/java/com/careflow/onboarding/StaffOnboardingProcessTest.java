@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -253,6 +254,7 @@ class StaffOnboardingProcessTest {
         "supervisorNote", "More time.")))
         .hasMessageContaining("Give the extension in whole months");
     complete(decision, extend(2));
+    execute(job("SupervisorDecision"));
     execute(job());
     verify(records).extendProbation(EMPLOYEE, 5, LocalDate.parse("2027-04-23"));
     assertThat(pi).hasPassed("ExtendProbationForTraining").isWaitingAt("RecordModuleScore")
@@ -265,6 +267,7 @@ class StaffOnboardingProcessTest {
     sit(65);
     assertThat(pi).isWaitingAt("DecideOnTrainingFailure");
     complete(task(), extend(1));
+    execute(job("SupervisorDecision"));
     execute(job());
     verify(records).extendProbation(EMPLOYEE, 6, LocalDate.parse("2027-05-23"));
     sit(80);
@@ -279,6 +282,7 @@ class StaffOnboardingProcessTest {
     sit(55);
     complete(task(), withVariables("recommendation", "TERMINATE",
         "supervisorNote", "Did not master the product range."));
+    execute(job("SupervisorDecision"));
     assertThat(pi).hasPassed("TrainingFailed", "TrainingNotPassed")
         .isWaitingAt("EndEmploymentAfterTraining");
     execute(job());
@@ -308,6 +312,7 @@ class StaffOnboardingProcessTest {
     complete(task(), withVariables("recommendation", "CONFIRM",
         "supervisorNote", "Reliable; audit attached."));
     complete(task(), withVariables("approved", true, "hrNote", "Approved."));
+    execute(job("Recommendation"));
     assertThat(pi).isWaitingAt("ConfirmEmployment");
     execute(job());
     assertThat(pi).hasPassedInOrder("EvaluateProbation", "ApproveProbationOutcome",
@@ -323,6 +328,7 @@ class StaffOnboardingProcessTest {
     complete(task(), withVariables("selfAssessment", "Still learning the returns process."));
     complete(task(), extend(2));
     complete(task(), withVariables("approved", true, "hrNote", "Agreed."));
+    execute(job("Recommendation"));
     execute(job());
     verify(records).extendProbation(EMPLOYEE, 5, LocalDate.parse("2027-04-23"));
     assertThat(pi).hasPassed("ExtendProbation").isWaitingAt("ProbationEnds");
@@ -339,6 +345,7 @@ class StaffOnboardingProcessTest {
     assertThat(pi).isWaitingAt("EvaluateProbation");
     complete(task(), withVariables("recommendation", "CONFIRM", "supervisorNote", "Ready."));
     complete(task(), withVariables("approved", true, "hrNote", "Approved."));
+    execute(job("Recommendation"));
     execute(job());
     verify(records).confirm(EMPLOYEE, LocalDate.parse("2027-04-23"));
     assertThat(pi).isEnded();
@@ -367,6 +374,7 @@ class StaffOnboardingProcessTest {
     complete(task(), withVariables("recommendation", "TERMINATE",
         "supervisorNote", "Repeated rudeness to customers."));
     complete(task(), withVariables("approved", true, "hrNote", "Agreed."));
+    execute(job("Recommendation"));
     assertThat(pi).isWaitingAt("EndEmploymentAfterProbation");
     execute(job());
     assertThat(pi).hasPassed("LeftAfterProbation").hasNotPassed("ConfirmEmployment").isEnded();
@@ -420,6 +428,40 @@ class StaffOnboardingProcessTest {
     execute(job());
     assertThat(pi).isWaitingAt("ProbationEnds");
     return pi;
+  }
+
+  // --- No silent default (an unexpected value stops as an incident) ---
+
+  @Test
+  void anUnexpectedProbationRecommendationIsAnIncidentNotATermination() {
+    ProcessInstance pi = onDuty();
+    reviewOpens(REVIEW_OPENS);
+    complete(task(), withVariables("selfAssessment", "I handled 240 contacts."));
+    complete(task(), withVariables("recommendation", "CONFIRM", "supervisorNote", "Reliable."));
+    complete(task(), withVariables("approved", true, "hrNote", "Approved."));
+    // an administrator's slip in Cockpit: a value no outgoing flow of the gateway expects
+    extension.getProcessEngine().getRuntimeService()
+        .setVariable(pi.getId(), "recommendation", "DISMISS");
+    ProcessTests.failAsIncident(extension.getProcessEngine(), pi.getId(), "Recommendation",
+        "No outgoing sequence flow for the element with id 'Recommendation'");
+    assertThat(pi).isWaitingAt("Recommendation");
+    verify(records, never()).leave(any(), any(), any());
+    verify(records, never()).confirm(any(), any());
+    assertThat(identity.createUserQuery().userId("linxy").count()).isOne();
+  }
+
+  @Test
+  void anUnexpectedTrainingDecisionIsAnIncidentNotAnExtension() {
+    ProcessInstance pi = start(Map.of());
+    sit(50);
+    sit(60);
+    complete(task(), extend(2));
+    extension.getProcessEngine().getRuntimeService()
+        .setVariable(pi.getId(), "recommendation", "RETRAIN");
+    ProcessTests.failAsIncident(extension.getProcessEngine(), pi.getId(), "SupervisorDecision",
+        "No outgoing sequence flow for the element with id 'SupervisorDecision'");
+    assertThat(pi).isWaitingAt("SupervisorDecision");
+    verify(records, never()).extendProbation(any(), anyInt(), any());
   }
 
   /** Moves the engine clock to the review and fires the probation timer. */
