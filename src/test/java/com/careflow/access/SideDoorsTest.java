@@ -109,7 +109,8 @@ class SideDoorsTest {
     String number = tasklist.registerComplaint("agent", "Timer door");
     justified(number);
     Job deadline = engine.getManagementService().createJobQuery()
-        .processInstanceId(instance(number)).timers().singleResult();
+        .processInstanceId(instance(number)).activityId("ResolutionDeadlinePassed")
+        .singleResult();
     HttpResponse<String> moved = tasklist.send("csmanager", "PUT", "/engine-rest/job/"
         + deadline.getId() + "/retries", "{\"retries\":1,\"dueDate\":\"2999-01-01T00:00:00.000"
         + "+0800\"}");

@@ -89,6 +89,8 @@ class TasklistBrowserTest {
       sales.type("向客户提出的处理方案及理由", "退还订单货款 3000 元。");
       sales.screenshot(shot + "04-sales-proposes-compensation");
       sales.complete();
+      sales.waitUntil(() -> task(number, "ProposeRemedy") == null);
+      AsyncSteps.runDue(engine, number); // the remedy's gateway runs as a job
       sales.waitUntil(() -> task(number, "ApproveRemedy") != null);
     }
     try (Browser manager = as("cockpit", "csmanager", chrome)) {

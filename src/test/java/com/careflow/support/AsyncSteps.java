@@ -15,11 +15,19 @@ public final class AsyncSteps {
 
   public static void runDue(ProcessEngine engine, String businessKey) {
     ManagementService management = engine.getManagementService();
-    for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(businessKey).list()) {
-      for (Job job : management.createJobQuery().processInstanceId(instance.getId())
-          .executable().messages().list()) {
-        management.executeJob(job.getId());
+    // a step may lead to the next asynchronous one (a gateway, then a notice): run until none
+    for (int round = 0; round < 20; round++) {
+      boolean ran = false;
+      for (ProcessInstance instance : engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey(businessKey).list()) {
+        for (Job job : management.createJobQuery().processInstanceId(instance.getId())
+            .executable().messages().list()) {
+          management.executeJob(job.getId());
+          ran = true;
+        }
+      }
+      if (!ran) {
+        return;
       }
     }
   }
