@@ -17,7 +17,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Each Camunda web app reads its settings from {@code app/<app>/scripts/config.js}. CareFlow
- * serves them from {@code webapp-config/<app>.js}, filled in with the company's language
+ * serves them from {@code webapp-config/<app>.js}, or {@code webapp-config/default.js} for an
+ * app without settings of its own, filled in with the company's language
  * ({@link LocaleProperties}): the apps come in Simplified Chinese and English, a browser asking
  * for either gets it, any other browser gets the company's language. The locale files they load
  * are {@code META-INF/resources/webjars/camunda/app/<app>/locales/{zh,en}.json}.
@@ -50,11 +51,13 @@ public class WebAppConfig {
   }
 
   private static String template(String app) {
+    ClassPathResource own = new ClassPathResource("webapp-config/" + app + ".js");
+    ClassPathResource template = own.exists() ? own
+        : new ClassPathResource("webapp-config/default.js");
     try {
-      return new ClassPathResource("webapp-config/" + app + ".js")
-          .getContentAsString(StandardCharsets.UTF_8);
+      return template.getContentAsString(StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("webapp-config/" + app + ".js is missing", e);
+      throw new UncheckedIOException(template.getPath() + " is missing", e);
     }
   }
 }

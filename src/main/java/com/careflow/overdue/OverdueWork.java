@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.RepositoryService;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,6 +49,7 @@ public class OverdueWork {
   private final RepositoryService repository;
   private final Departments departments;
   private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
   private final TransactionTemplate transaction;
   private final boolean enabled;
   private final Clock clock = Clock.systemUTC();
@@ -59,6 +63,7 @@ public class OverdueWork {
     this.repository = repository;
     this.departments = departments;
     this.jdbc = jdbc;
+    this.named = new NamedParameterJdbcTemplate(jdbc);
     this.transaction = new TransactionTemplate(transactions);
     this.enabled = enabled;
   }
@@ -73,20 +78,33 @@ public class OverdueWork {
 
   /** Escalates the tasks due before {@code now} that are not escalated yet; how many. */
   public int escalate(Instant now) {
+    List<Task> overdue = tasks.createTaskQuery().active().dueBefore(Date.from(now))
+        .orderByDueDate().asc().list();
+    Set<String> before = escalatedAmong(overdue);
     int escalated = 0;
-    for (Task task : tasks.createTaskQuery().active().dueBefore(Date.from(now))
-        .orderByDueDate().asc().list()) {
-      if (escalate(task, now)) {
+    for (Task task : overdue) {
+      if (!before.contains(task.getId()) && escalate(task, now)) {
         escalated++;
       }
     }
     return escalated;
   }
 
-  private boolean escalate(Task task, Instant now) {
-    if (exists(task.getId())) {
-      return false;
+  /** Which of these tasks were escalated already: one query per 500 tasks, not one each. */
+  private Set<String> escalatedAmong(List<Task> overdue) {
+    Set<String> escalated = new HashSet<>();
+    for (int from = 0; from < overdue.size(); from += 500) {
+      List<String> ids = overdue.subList(from, Math.min(from + 500, overdue.size())).stream()
+          .map(Task::getId).toList();
+      escalated.addAll(named.queryForList(
+          "SELECT task_id FROM task_escalation WHERE task_id IN (:ids)",
+          Map.of("ids", ids), String.class));
     }
+    return escalated;
+  }
+
+  /** Escalates one task; false when another node did it first. */
+  private boolean escalate(Task task, Instant now) {
     Set<String> managers = managersOf(task);
     try {
       transaction.executeWithoutResult(status -> {
@@ -119,12 +137,6 @@ public class OverdueWork {
       managers.add(FALLBACK_MANAGERS);
     }
     return managers;
-  }
-
-  private boolean exists(String taskId) {
-    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM task_escalation WHERE task_id = ?",
-        Integer.class, taskId);
-    return count != null && count > 0;
   }
 
   private String processKey(Task task) {

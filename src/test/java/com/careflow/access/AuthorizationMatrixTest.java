@@ -2,7 +2,6 @@ package com.careflow.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careflow.support.AsyncSteps;
 import com.careflow.support.CareFlowSpringTest;
 import com.careflow.support.Tasklist;
 import com.careflow.support.WebAppSession;
@@ -108,13 +107,13 @@ class AuthorizationMatrixTest {
   void fixtures() throws Exception {
     rest = new Tasklist(port, json);
     String complaint = complaint();
-    String complaintPi = instance(complaint);
-    String triage = task(complaint, "TriageComplaint");
-    String returnNumber = returnAtTheWarehouse();
-    String receipt = task(returnNumber, "ReceiveReturnedGoods");
+    String complaintPi = Worklist.instanceOf(engine, complaint);
+    String triage = Worklist.taskOf(engine, complaint, "TriageComplaint");
+    String returnNumber = Worklist.returnAtTheWarehouse(engine, rest, "SO-M1");
+    String receipt = Worklist.taskOf(engine, returnNumber, "ReceiveReturnedGoods");
     String promotion = rest.read(rest.send("csmanager", "POST", "/api/promotions",
         nomination())).get("id").asText();
-    String promotionPi = instance(promotion);
+    String promotionPi = Worklist.instanceOf(engine, promotion);
     String storeman = rest.read(rest.send("hr", "POST", "/api/employees", hire("warehouse")))
         .get("id").asText();
     String month = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString()
@@ -311,25 +310,6 @@ class AuthorizationMatrixTest {
     return rest.complaintBody("Matrix");
   }
 
-  private String returnAtTheWarehouse() {
-    String number = rest.read(rest.send("sales", "POST", "/api/returns", """
-        {"customer":{"name":"Qian Li","phone":"13900000001","region":"DOMESTIC"},
-         "orderNumber":"SO-M1","shippedOn":"%s","description":"Sediment.",
-         "claimedQuantity":10}""".formatted(LocalDate.now(ZoneId.of("Asia/Shanghai"))
-        .minusDays(3)))).get("number").asText();
-    Worklist.completeTheOpenTask(engine, number, Map.of("defectType", "SEDIMENT",
-        "claimFactual", true, "storageFault", false, "shippedOn",
-        LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(3).toString(),
-        "investigationFindings", "Sediment."));
-    Worklist.completeTheOpenTask(engine, number, Map.of("handling", "RETURN",
-        "returnReason", "Sediment", "returnBasis", "Report", "approvedQuantity", 10L,
-        "unitPrice", 12.5));
-    Worklist.completeTheOpenTask(engine, number, Map.of("approved", true,
-        "approvalNote", "Agreed"));
-    AsyncSteps.runDue(engine, number);
-    return number;
-  }
-
   private static String nomination() {
     return """
         {"employeeId":"EM-0000-0001","promotionType":"POSITION","track":"PERIODIC",
@@ -342,15 +322,5 @@ class AuthorizationMatrixTest {
         {"name":"Matrix Storeman","userId":"m%s","department":"%s","position":"Clerk",
          "startDate":"%s","mentor":"agent"}""".formatted(Long.toString(System.nanoTime(), 36),
         department, LocalDate.now(ZoneId.of("Asia/Shanghai")));
-  }
-
-  private String instance(String businessKey) {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(businessKey).singleResult().getId();
-  }
-
-  private String task(String businessKey, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-        .taskDefinitionKey(key).singleResult().getId();
   }
 }

@@ -2,15 +2,12 @@ package com.careflow.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.careflow.support.AsyncSteps;
 import com.careflow.support.CareFlowSpringTest;
 import com.careflow.support.Tasklist;
 import com.careflow.support.Worklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -28,8 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CareFlowSpringTest
 class SideDoorsTest {
-
-  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @LocalServerPort private int port;
   @Autowired private ObjectMapper json;
@@ -58,15 +53,15 @@ class SideDoorsTest {
     assertThat(tasklist.send("sales", "POST", "/engine-rest/task/" + remedy + "/bpmnEscalation",
         "{\"escalationCode\":\"x\"}").statusCode()).isEqualTo(403);
     assertThat(engine.getRuntimeService().createVariableInstanceQuery()
-        .variableName("compensationAmount").processInstanceIdIn(instance(number)).count())
+        .variableName("compensationAmount").processInstanceIdIn(Worklist.instanceOf(engine, number)).count())
         .isZero();
     assertThat(tasklist.visibleTasks("sales", number)).hasSize(1);
   }
 
   @Test
   void aCompletionReturnsOnlyTheFormsFieldsNotTheCustomer() {
-    String number = returnAtTheWarehouse();
-    String receipt = task(number, "ReceiveReturnedGoods");
+    String number = Worklist.returnAtTheWarehouse(engine, tasklist, "SO-S1");
+    String receipt = Worklist.taskOf(engine, number, "ReceiveReturnedGoods");
     assertThat(tasklist.send("warehouse", "POST", "/engine-rest/task/" + receipt + "/claim",
         "{\"userId\":\"warehouse\"}").statusCode()).isEqualTo(204);
     HttpResponse<String> completed = tasklist.send("warehouse", "POST", "/engine-rest/task/"
@@ -109,7 +104,7 @@ class SideDoorsTest {
     String number = tasklist.registerComplaint("agent", "Timer door");
     justified(number);
     Job deadline = engine.getManagementService().createJobQuery()
-        .processInstanceId(instance(number)).activityId("ResolutionDeadlinePassed")
+        .processInstanceId(Worklist.instanceOf(engine, number)).activityId("ResolutionDeadlinePassed")
         .singleResult();
     HttpResponse<String> moved = tasklist.send("csmanager", "PUT", "/engine-rest/job/"
         + deadline.getId() + "/retries", "{\"retries\":1,\"dueDate\":\"2999-01-01T00:00:00.000"
@@ -123,7 +118,7 @@ class SideDoorsTest {
 
   @Test
   void tasksAreNotSearchedByCaseDataTheTaskDoesNotShow() {
-    returnAtTheWarehouse();
+    Worklist.returnAtTheWarehouse(engine, tasklist, "SO-S1");
     for (String query : new String[] {
         "/engine-rest/task/count?taskDefinitionKey=ReceiveReturnedGoods"
             + "&processVariables=customerPhone_like_139%25",
@@ -145,33 +140,5 @@ class SideDoorsTest {
     tasklist.complete("agent", tasklist.myTask("agent", number, "TriageComplaint"), Map.of(
         "complaintValid", true, "category", "PRODUCT_QUALITY", "specialCase", false,
         "important", false));
-  }
-
-  private String returnAtTheWarehouse() {
-    String shipped = LocalDate.now(SHANGHAI).minusDays(3).toString();
-    String number = tasklist.read(tasklist.send("sales", "POST", "/api/returns", """
-        {"customer":{"name":"Qian Li","phone":"13900000001","region":"DOMESTIC"},
-         "orderNumber":"SO-S1","shippedOn":"%s","description":"Sediment.",
-         "claimedQuantity":10}""".formatted(shipped))).get("number").asText();
-    Worklist.completeTheOpenTask(engine, number, Map.of("defectType", "SEDIMENT",
-        "claimFactual", true, "storageFault", false, "shippedOn", shipped,
-        "investigationFindings", "Sediment."));
-    Worklist.completeTheOpenTask(engine, number, Map.of("handling", "RETURN",
-        "returnReason", "Sediment", "returnBasis", "Report", "approvedQuantity", 10L,
-        "unitPrice", 12.5));
-    Worklist.completeTheOpenTask(engine, number, Map.of("approved", true,
-        "approvalNote", "Agreed"));
-    AsyncSteps.runDue(engine, number);
-    return number;
-  }
-
-  private String instance(String businessKey) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(businessKey).singleResult().getId();
-  }
-
-  private String task(String businessKey, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-        .taskDefinitionKey(key).singleResult().getId();
   }
 }

@@ -67,10 +67,7 @@ class TaskInputTest {
   @Test
   void aValueTheFormCannotTakeIs400NamingItAndAnUnknownTaskIs404() {
     String shipped = LocalDate.now(SHANGHAI).minusDays(3).toString();
-    String number = tasklist.read(tasklist.send("sales", "POST", "/api/returns", """
-        {"customer":{"name":"Qian Li","phone":"13900000001","region":"DOMESTIC"},
-         "orderNumber":"SO-I1","shippedOn":"%s","description":"Sediment.",
-         "claimedQuantity":10}""".formatted(shipped))).get("number").asText();
+    String number = tasklist.registerReturn("sales", "SO-I1", LocalDate.parse(shipped));
     String investigation = tasklist.claim("quality", number, "InvestigateReturnClaim")
         .get("id").asText();
     Map<String, Object> findings = new java.util.HashMap<>(Map.of("defectType", "SEDIMENT",
@@ -101,10 +98,7 @@ class TaskInputTest {
   @Test
   void aSettlementFormDoesNotTakeTheFieldsItHidesForTheChosenHandling() {
     String shipped = LocalDate.now(SHANGHAI).minusDays(3).toString();
-    String number = tasklist.read(tasklist.send("sales", "POST", "/api/returns", """
-        {"customer":{"name":"Qian Li","phone":"13900000001","region":"DOMESTIC"},
-         "orderNumber":"SO-I2","shippedOn":"%s","description":"Sediment.",
-         "claimedQuantity":10}""".formatted(shipped))).get("number").asText();
+    String number = tasklist.registerReturn("sales", "SO-I2", LocalDate.parse(shipped));
     Worklist.completeTheOpenTask(engine, number, Map.of("defectType", "SEDIMENT",
         "claimFactual", true, "storageFault", false, "shippedOn", shipped,
         "investigationFindings", "Sediment."));

@@ -2,17 +2,10 @@ package com.careflow.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.careflow.support.DecisionTable;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,17 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ComplaintApprovalAuthorityTest {
 
-  private static DmnEngine dmn;
-  private static DmnDecision decision;
-
-  @BeforeAll
-  static void parse() throws IOException {
-    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = Files.newInputStream(
-        Path.of("processes/complaint-approval-authority.dmn"))) {
-      decision = dmn.parseDecision("complaint-approval-authority", model);
-    }
-  }
+  private static final DecisionTable decision =
+      DecisionTable.of("processes/complaint-approval-authority.dmn", "complaint-approval-authority");
 
   @ParameterizedTest(name = "{0} CNY is approved by {1}")
   @CsvSource({
@@ -46,7 +30,7 @@ class ComplaintApprovalAuthorityTest {
     "120000, general-managers"
   })
   void theAmountDecidesTheApprover(double amount, String approverGroup) {
-    DmnDecisionResult result = dmn.evaluateDecision(decision, Map.of("amount", amount));
+    DmnDecisionResult result = decision.evaluate(Map.of("amount", amount));
     assertThat(result.getSingleResult().<String>getEntry("approverGroup"))
         .isEqualTo(approverGroup);
   }
@@ -55,21 +39,21 @@ class ComplaintApprovalAuthorityTest {
   @CsvSource({"999, sales-managers", "1000, vice-presidents", "5000, vice-presidents",
       "5001, general-managers"})
   void wholeAmountsFromFormsDecideTheSame(long amount, String approverGroup) {
-    assertThat(dmn.evaluateDecision(decision, Map.of("amount", amount)).getSingleResult()
+    assertThat(decision.evaluate(Map.of("amount", amount)).getSingleResult()
         .<String>getEntry("approverGroup")).isEqualTo(approverGroup);
   }
 
   @ParameterizedTest(name = "{0} CNY has no approver")
   @CsvSource({"-0.01", "-500"})
   void aNegativeAmountMatchesNoRule(double amount) {
-    assertThat(dmn.evaluateDecision(decision, Map.of("amount", amount))).isEmpty();
+    assertThat(decision.evaluate(Map.of("amount", amount))).isEmpty();
   }
 
   @Test
   void aMissingAmountFindsNoApproverSoTheFormMustRequireIt() {
     Map<String, Object> noAmount = new HashMap<>();
     noAmount.put("amount", null);
-    assertThat(dmn.evaluateDecision(decision, noAmount)).isEmpty();
-    assertThat(dmn.evaluateDecision(decision, Map.of())).isEmpty();
+    assertThat(decision.evaluate(noAmount)).isEmpty();
+    assertThat(decision.evaluate(Map.of())).isEmpty();
   }
 }

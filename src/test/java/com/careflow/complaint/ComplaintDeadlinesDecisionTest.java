@@ -2,17 +2,10 @@ package com.careflow.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.careflow.support.DecisionTable;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,16 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ComplaintDeadlinesDecisionTest {
 
-  private static DmnEngine dmn;
-  private static DmnDecision decision;
-
-  @BeforeAll
-  static void parse() throws IOException {
-    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = Files.newInputStream(Path.of("processes/complaint-deadlines.dmn"))) {
-      decision = dmn.parseDecision(ComplaintDeadlines.DECISION, model);
-    }
-  }
+  private static final DecisionTable decision =
+      DecisionTable.of("processes/complaint-deadlines.dmn", ComplaintDeadlines.DECISION);
 
   @ParameterizedTest(name = "{0} {1} special={2}: reply {3} working days, close in {4} days")
   @CsvSource({
@@ -49,7 +34,7 @@ class ComplaintDeadlinesDecisionTest {
   })
   void typeRegionAndSpecialCaseDecideTheDeadlines(String type, String region, boolean special,
       int replyWithinWorkingDays, int closeWithinDays) {
-    DmnDecisionResultEntries result = dmn.evaluateDecision(decision,
+    DmnDecisionResultEntries result = decision.evaluate(
         Map.of("complaintType", type, "region", region, "specialCase", special))
         .getSingleResult();
     assertThat(result.<Integer>getEntry("replyWithinWorkingDays"))
@@ -59,12 +44,12 @@ class ComplaintDeadlinesDecisionTest {
 
   @Test
   void anUnknownRegionOrTypeMatchesNoRuleSoTheFormsMustRequireThem() {
-    assertThat(dmn.evaluateDecision(decision,
+    assertThat(decision.evaluate(
         Map.of("complaintType", "COMPLAINT", "region", "MARS", "specialCase", false))).isEmpty();
     Map<String, Object> noRegion = new HashMap<>();
     noRegion.put("complaintType", "COMPLAINT");
     noRegion.put("region", null);
     noRegion.put("specialCase", false);
-    assertThat(dmn.evaluateDecision(decision, noRegion)).isEmpty();
+    assertThat(decision.evaluate(noRegion)).isEmpty();
   }
 }

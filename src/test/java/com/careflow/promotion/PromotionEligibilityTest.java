@@ -2,17 +2,10 @@ package com.careflow.promotion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.careflow.support.DecisionTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,16 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PromotionEligibilityTest {
 
-  private static DmnEngine dmn;
-  private static DmnDecision decision;
-
-  @BeforeAll
-  static void parse() throws IOException {
-    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = Files.newInputStream(Path.of("processes/promotion-eligibility.dmn"))) {
-      decision = dmn.parseDecision("promotion-eligibility", model);
-    }
-  }
+  private static final DecisionTable decision =
+      DecisionTable.of("processes/promotion-eligibility.dmn", "promotion-eligibility");
 
   @Test
   void aRegularEmployeeMeetingEveryConditionIsEligible() {
@@ -138,7 +123,7 @@ class PromotionEligibilityTest {
   }
 
   private static List<String> unmet(Map<String, Object> facts) {
-    return dmn.evaluateDecisionTable(decision, facts).collectEntries("unmetCondition");
+    return decision.evaluate(facts).collectEntries("unmetCondition");
   }
 
   private static List<String> expectation(String condition) {

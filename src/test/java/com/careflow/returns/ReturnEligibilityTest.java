@@ -2,17 +2,10 @@ package com.careflow.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.careflow.support.DecisionTable;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,16 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** SPEC §2.2 and §6: whether returned goods are taken back, rule by rule, first match wins. */
 class ReturnEligibilityTest {
 
-  private static DmnEngine dmn;
-  private static DmnDecision decision;
-
-  @BeforeAll
-  static void parse() throws IOException {
-    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream model = Files.newInputStream(Path.of("processes/return-eligibility.dmn"))) {
-      decision = dmn.parseDecision("return-eligibility", model);
-    }
-  }
+  private static final DecisionTable decision =
+      DecisionTable.of("processes/return-eligibility.dmn", "return-eligibility");
 
   @ParameterizedTest(name = "not factual, {0} after {1} days, storage fault {2}: REJECT")
   @CsvSource({"MOLDY_PACKAGING, 3, false", "SEDIMENT, 40, false", "LEAKAGE, 10, true"})
@@ -74,7 +59,7 @@ class ReturnEligibilityTest {
     inputs.put("defectType", defectType);
     inputs.put("daysSinceShipment", days);
     inputs.put("storageFault", storageFault);
-    DmnDecisionResult result = dmn.evaluateDecision(decision, inputs);
+    DmnDecisionResult result = decision.evaluate(inputs);
     return result.getSingleResult().getSingleEntry();
   }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,6 +47,16 @@ public final class Tasklist {
   public String registerComplaint(String user, String subject) {
     HttpResponse<String> registered = send(user, "POST", "/api/complaints",
         complaintBody(subject));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    return read(registered).get("number").asText();
+  }
+
+  /** Registers a return of 10 units as the user (sales); its number. */
+  public String registerReturn(String user, String orderNumber, LocalDate shippedOn) {
+    HttpResponse<String> registered = send(user, "POST", "/api/returns", """
+        {"customer":{"name":"Qian Li","phone":"13900000001","region":"DOMESTIC"},
+         "orderNumber":"%s","shippedOn":"%s","description":"Sediment.",
+         "claimedQuantity":10}""".formatted(orderNumber, shippedOn));
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
     return read(registered).get("number").asText();
   }

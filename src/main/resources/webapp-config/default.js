@@ -1,5 +1,6 @@
-// Welcome's settings, served by CareFlow (com.careflow.locale.WebAppConfig) with the company's
-// language filled in below (careflow.locale.default-language).
+// The settings of Cockpit, Admin and the welcome page (Tasklist has its own, tasklist.js),
+// served by CareFlow (com.careflow.locale.WebAppConfig) with the company's language filled in
+// below (careflow.locale.default-language).
 export default {
   app: {
     vendor: 'CareFlow'
