@@ -2,6 +2,7 @@ package com.careflow.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careflow.support.AsyncSteps;
 import com.careflow.support.CareFlowSpringTest;
 import com.careflow.support.Tasklist;
 import com.careflow.support.WebAppSession;
@@ -9,15 +10,18 @@ import com.careflow.support.Worklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -75,6 +79,8 @@ class AuthorizationMatrixTest {
       rest: claim agent's triage          204 409 403 403 403 403 403 403 403 403 403 403 403 403 403 403 409
       rest: hand agent's triage back      403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 .
       rest: reassign agent's triage       403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      rest: overdue filter: a late case   r   r   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      rest: claim an overdue follow-up    403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 409
       # Camunda's REST API: instances and variables
       rest: write a case variable         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: move the case (modification)  403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
@@ -94,6 +100,7 @@ class AuthorizationMatrixTest {
       # The web apps' engine API (Tasklist, Cockpit)
       web: history of scores by name      0   0   0   0   0   0   0   0   0   0   0   r   0   0   r   0   r
       web: write a case variable          403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      web: overdue filter: a late case    r   r   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       """;
 
   @LocalServerPort private int port;
@@ -116,6 +123,10 @@ class AuthorizationMatrixTest {
     String promotionPi = Worklist.instanceOf(engine, promotion);
     String storeman = rest.read(rest.send("hr", "POST", "/api/employees", hire("warehouse")))
         .get("id").asText();
+    String late = lateComplaint();
+    String overdueFilter = engine.getFilterService().createFilterQuery().filterName("本部门逾期")
+        .singleResult().getId();
+    String followUp = Worklist.taskOf(engine, late, "FollowUpOverdueComplaint");
     String month = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString()
         .substring(0, 7);
 
@@ -171,6 +182,12 @@ class AuthorizationMatrixTest {
     probe("rest: reassign agent's triage", user -> status(rest.send(user, "POST",
         "/engine-rest/task/" + triage + "/assignee", "{\"userId\":\"agent\"}")));
 
+    probe("rest: overdue filter: a late case", user -> rows(rest.send(user, "POST",
+        "/engine-rest/filter/" + overdueFilter + "/list",
+        "{\"processInstanceBusinessKey\":\"" + late + "\"}")));
+    probe("rest: claim an overdue follow-up", user -> status(rest.send(user, "POST",
+        "/engine-rest/task/" + followUp + "/claim", "{\"userId\":\"" + user + "\"}")));
+
     probe("rest: write a case variable", user -> status(rest.send(user, "PUT",
         "/engine-rest/process-instance/" + complaintPi + "/variables/probe",
         "{\"value\":\"" + user + "\",\"type\":\"String\"}")));
@@ -214,6 +231,9 @@ class AuthorizationMatrixTest {
 
     probe("web: history of scores by name", user -> rows(web(user, "GET",
         "/history/variable-instance?variableName=avgPerformanceScore", null)));
+    probe("web: overdue filter: a late case", user -> rows(web(user, "POST",
+        "/filter/" + overdueFilter + "/list",
+        "{\"processInstanceBusinessKey\":\"" + late + "\"}")));
     probe("web: write a case variable", user -> status(web(user, "PUT",
         "/process-instance/" + complaintPi + "/variables/probe",
         "{\"value\":\"web-" + user + "\",\"type\":\"String\"}")));
@@ -304,6 +324,23 @@ class AuthorizationMatrixTest {
 
   private String complaint() {
     return rest.registerComplaint("agent", "Matrix");
+  }
+
+  /**
+   * A complaint whose triage ran past its deadline (issue 16): the triage is overdue and the
+   * customer-service managers have a follow-up task.
+   */
+  private String lateComplaint() {
+    String number = rest.registerComplaint("agent", "Matrix late");
+    Task triage = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+        .singleResult();
+    triage.setDueDate(Date.from(Instant.now().minusSeconds(3600)));
+    engine.getTaskService().saveTask(triage);
+    String instance = Worklist.instanceOf(engine, number);
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(instance).activityId("TriageDeadlinePassed").singleResult().getId());
+    AsyncSteps.runDue(engine, number);
+    return number;
   }
 
   private String complaintBody() {
