@@ -104,7 +104,8 @@ public class ComplaintController {
     Date closing = (Date) variables.get("closingDeadline");
     return new ComplaintView(entry.number(), entry.complaintType(), entry.channel(),
         customers.shown(user, entry.processInstanceId(), new Customer(entry.customerName(),
-            entry.customerPhone(), entry.customerAddress(), Region.valueOf(entry.customerRegion()))),
+            entry.customerPhone(), entry.customerEmail(), entry.customerAddress(),
+            Region.valueOf(entry.customerRegion()))),
         entry.subject(), entry.description(), entry.orderNumber(), entry.productBatch(),
         entry.shippedOn(), entry.claimedAmount(), entry.registeredAt(), entry.registeredBy(),
         entry.processInstanceId(), entry.status(), entry.overdue(), entry.closedLate(),

@@ -123,6 +123,7 @@ public class ComplaintIntake {
     variables.put("channel", request.channel().name());
     variables.put("customerName", request.customer().name());
     variables.put("customerPhone", request.customer().phone());
+    variables.put("customerEmail", request.customer().email());
     variables.put("customerAddress", request.customer().address());
     variables.put("customerRegion", request.customer().region().name());
     variables.put("subject", request.subject());

@@ -26,7 +26,8 @@ public class ComplaintRegister {
 
   /** A row of the register. */
   public record Entry(String number, String complaintType, String channel, String customerName,
-      String customerPhone, String customerAddress, String customerRegion, String subject,
+      String customerPhone, String customerEmail, String customerAddress, String customerRegion,
+      String subject,
       String description, String orderNumber, String productBatch, LocalDate shippedOn,
       BigDecimal claimedAmount, boolean resolvedOnFirstContact, Instant registeredAt,
       String registeredBy, String processInstanceId, String status, String category,
@@ -57,10 +58,10 @@ public class ComplaintRegister {
       Instant registeredAt, String registeredBy) {
     jdbc.update("""
         INSERT INTO complaint (number, period, serial, complaint_type, channel, customer_name,
-          customer_phone, customer_address, customer_region, subject, description, order_number,
-          product_batch, shipped_on, claimed_amount, resolved_on_first_contact, registered_at,
-          registered_by, status)
-        VALUES (:number, :period, :serial, :type, :channel, :name, :phone, :address, :region,
+          customer_phone, customer_email, customer_address, customer_region, subject, description,
+          order_number, product_batch, shipped_on, claimed_amount, resolved_on_first_contact,
+          registered_at, registered_by, status)
+        VALUES (:number, :period, :serial, :type, :channel, :name, :phone, :email, :address, :region,
           :subject, :description, :orderNumber, :batch, :shippedOn, :amount, :onFirstContact,
           :registeredAt, :registeredBy, 'OPEN')""",
         new MapSqlParameterSource()
@@ -69,6 +70,7 @@ public class ComplaintRegister {
             .addValue("channel", request.channel().name())
             .addValue("name", request.customer().name())
             .addValue("phone", request.customer().phone())
+            .addValue("email", request.customer().email())
             .addValue("address", request.customer().address())
             .addValue("region", request.customer().region().name())
             .addValue("subject", request.subject()).addValue("description", request.description())
@@ -179,7 +181,8 @@ public class ComplaintRegister {
   private static Entry entry(ResultSet row, int index) throws SQLException {
     return new Entry(row.getString("number"), row.getString("complaint_type"),
         row.getString("channel"), row.getString("customer_name"), row.getString("customer_phone"),
-        row.getString("customer_address"), row.getString("customer_region"),
+        row.getString("customer_email"), row.getString("customer_address"),
+        row.getString("customer_region"),
         row.getString("subject"), row.getString("description"), row.getString("order_number"),
         row.getString("product_batch"), row.getObject("shipped_on", LocalDate.class),
         row.getBigDecimal("claimed_amount"), row.getBoolean("resolved_on_first_contact"),

@@ -42,7 +42,8 @@ public class NotifyCustomer implements JavaDelegate {
     String message = templates.render(template, name -> "outcome".equals(name)
         ? outcome(execution) : execution.getVariable(name));
     notifier.send(new CustomerNotice(string(execution, "complaintNumber"), notice.name(),
-        string(execution, "customerName"), string(execution, "customerPhone"), message));
+        template, string(execution, "customerName"), string(execution, "customerPhone"),
+        string(execution, "customerEmail"), message));
   }
 
   /** What was decided, by the path the case took: a remedy, a discipline or an explanation. */

@@ -56,7 +56,7 @@ public class RegisterContact implements JavaDelegate {
         enumOf(Channel.class, execution.getVariable("channel")),
         enumOf(ComplaintType.class, execution.getVariable("complaintType")),
         new Customer(text(execution, "customerName"), text(execution, "customerPhone"),
-            text(execution, "customerAddress"),
+            text(execution, "customerEmail"), text(execution, "customerAddress"),
             enumOf(Region.class, execution.getVariable("customerRegion"))),
         text(execution, "subject"), text(execution, "description"),
         text(execution, "orderNumber"), text(execution, "productBatch"),

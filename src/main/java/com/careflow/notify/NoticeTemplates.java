@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class NoticeTemplates {
 
-  /** Every notice CareFlow sends. */
-  public static final List<String> NOTICES = List.of("complaint-acknowledgement",
+  /** Every notice CareFlow sends, and the subjects of its e-mails. */
+  public static final List<String> NOTICES = List.of("customer-subject", "staff-task",
+      "staff-task-subject", "staff-overdue", "staff-overdue-subject", "complaint-acknowledgement",
       "complaint-explanation", "complaint-outcome", "complaint-outcome-return",
       "complaint-suggestion-adopted", "complaint-suggestion-declined", "complaint-reference",
       "return-rejection", "return-settlement-RETURN", "return-settlement-REPROCESS",

@@ -1,6 +1,7 @@
 package com.careflow.overdue;
 
 import com.careflow.identity.Departments;
+import com.careflow.notify.StaffNotices;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * groups, {@code careflow.identity.departments}; the general managers when it has none). The
  * escalation is recorded ({@code task_escalation}), marked on the task ({@code escalatedAt},
  * visible in Cockpit), and the managers find the task in Tasklist's shared filter "本部门逾期"
- * (Overdue in my departments), which shows every overdue task they may see. Runs every minute
+ * (Overdue in my departments), which shows every overdue task they may see; each manager is
+ * also told by e-mail ({@link StaffNotices#overdue}). Runs every minute
  * ({@code careflow.escalation.every}); on several nodes each task is escalated once.
  */
 @Component
@@ -48,6 +50,7 @@ public class OverdueWork {
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final Departments departments;
+  private final StaffNotices staffNotices;
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
   private final TransactionTemplate transaction;
@@ -55,13 +58,14 @@ public class OverdueWork {
   private final Clock clock = Clock.systemUTC();
 
   public OverdueWork(TaskService tasks, RuntimeService runtime, RepositoryService repository,
-      Departments departments,
+      Departments departments, StaffNotices staffNotices,
       JdbcTemplate jdbc, PlatformTransactionManager transactions,
       @Value("${careflow.escalation.enabled:true}") boolean enabled) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.repository = repository;
     this.departments = departments;
+    this.staffNotices = staffNotices;
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.transaction = new TransactionTemplate(transactions);
@@ -106,21 +110,23 @@ public class OverdueWork {
   /** Escalates one task; false when another node did it first. */
   private boolean escalate(Task task, Instant now) {
     Set<String> managers = managersOf(task);
+    String businessKey = businessKey(task);
     try {
       transaction.executeWithoutResult(status -> {
         jdbc.update("INSERT INTO task_escalation (task_id, task_name, task_definition_key, "
                 + "process_definition_key, business_key, due_at, escalated_at, manager_groups) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", task.getId(), task.getName(),
-            task.getTaskDefinitionKey(), processKey(task), businessKey(task),
+            task.getTaskDefinitionKey(), processKey(task), businessKey,
             Timestamp.from(task.getDueDate().toInstant()), Timestamp.from(now),
             String.join(",", managers));
         tasks.setVariableLocal(task.getId(), "escalatedAt", Date.from(now));
+        staffNotices.overdue(task, businessKey, managers);
       });
     } catch (DuplicateKeyException alreadyEscalated) {
       return false;
     }
     LOG.warn("Overdue since {}: task '{}' ({}) of case {}, escalated to {}", task.getDueDate(),
-        task.getName(), task.getId(), businessKey(task), managers);
+        task.getName(), task.getId(), businessKey, managers);
     return true;
   }
 

@@ -49,7 +49,8 @@ public class RegisterReturn implements JavaDelegate {
       claimedOn = complaintRegistered != null ? complaintRegistered : LocalDate.ofInstant(now, zone);
     }
     Claim claim = new Claim(text(execution, "complaintNumber"), text(execution, "customerName"),
-        text(execution, "customerPhone"), text(execution, "customerAddress"),
+        text(execution, "customerPhone"), text(execution, "customerEmail"),
+        text(execution, "customerAddress"),
         text(execution, "customerRegion"), text(execution, "orderNumber"),
         text(execution, "productBatch"), date(execution, "shippedOn", zone), claimedOn,
         text(execution, "description"), integer(execution, "claimedQuantity"),

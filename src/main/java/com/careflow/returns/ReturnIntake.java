@@ -54,6 +54,7 @@ public class ReturnIntake {
     Map<String, Object> variables = new HashMap<>();
     variables.put("customerName", request.customer().name());
     variables.put("customerPhone", request.customer().phone());
+    variables.put("customerEmail", request.customer().email());
     variables.put("customerAddress", request.customer().address());
     variables.put("customerRegion", request.customer().region().name());
     variables.put("orderNumber", request.orderNumber());

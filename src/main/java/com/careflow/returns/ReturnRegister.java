@@ -27,7 +27,7 @@ public class ReturnRegister {
 
   /** A return as it was claimed. */
   public record Claim(String complaintNumber, String customerName, String customerPhone,
-      String customerAddress, String customerRegion, String orderNumber, String productBatch,
+      String customerEmail, String customerAddress, String customerRegion, String orderNumber, String productBatch,
       LocalDate shippedOn, LocalDate claimedOn, String description, Integer claimedQuantity,
       BigDecimal overAcceptanceRatio, String requestedBy) {}
 
@@ -57,10 +57,11 @@ public class ReturnRegister {
   void insert(CaseNumber number, Claim claim, Instant requestedAt, String processInstanceId) {
     jdbc.update("""
         INSERT INTO product_return (number, period, serial, complaint_number, customer_name,
-          customer_phone, customer_address, customer_region, order_number, product_batch,
-          shipped_on, claimed_on, description, claimed_quantity, over_acceptance_ratio,
-          requested_at, requested_by, process_instance_id, status)
-        VALUES (:number, :period, :serial, :complaintNumber, :name, :phone, :address, :region,
+          customer_phone, customer_email, customer_address, customer_region, order_number,
+          product_batch, shipped_on, claimed_on, description, claimed_quantity,
+          over_acceptance_ratio, requested_at, requested_by, process_instance_id, status)
+        VALUES (:number, :period, :serial, :complaintNumber, :name, :phone, :email, :address,
+          :region,
           :orderNumber, :batch, :shippedOn, :claimedOn, :description, :quantity, :ratio,
           :requestedAt, :requestedBy, :processInstanceId, 'OPEN')""",
         new MapSqlParameterSource()
@@ -68,6 +69,7 @@ public class ReturnRegister {
             .addValue("serial", number.serial())
             .addValue("complaintNumber", claim.complaintNumber())
             .addValue("name", claim.customerName()).addValue("phone", claim.customerPhone())
+            .addValue("email", claim.customerEmail())
             .addValue("address", claim.customerAddress())
             .addValue("region", claim.customerRegion())
             .addValue("orderNumber", claim.orderNumber()).addValue("batch", claim.productBatch())
@@ -146,7 +148,8 @@ public class ReturnRegister {
 
   private static Entry entry(ResultSet row, int index) throws SQLException {
     Claim claim = new Claim(row.getString("complaint_number"), row.getString("customer_name"),
-        row.getString("customer_phone"), row.getString("customer_address"),
+        row.getString("customer_phone"), row.getString("customer_email"),
+        row.getString("customer_address"),
         row.getString("customer_region"), row.getString("order_number"),
         row.getString("product_batch"), row.getObject("shipped_on", LocalDate.class),
         row.getObject("claimed_on", LocalDate.class), row.getString("description"),

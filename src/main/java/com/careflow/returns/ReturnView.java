@@ -37,7 +37,7 @@ public record ReturnView(
     Progress progress = entry.progress();
     return new ReturnView(entry.number(), claim.complaintNumber(), entry.status(),
         customers.apply(new Customer(claim.customerName(), claim.customerPhone(),
-            claim.customerAddress(), Customer.Region.valueOf(claim.customerRegion()))),
+            claim.customerEmail(), claim.customerAddress(), Customer.Region.valueOf(claim.customerRegion()))),
         claim.orderNumber(), claim.productBatch(), progress.shippedOn(), claim.claimedOn(),
         claim.description(), claim.claimedQuantity(), claim.overAcceptanceRatio(),
         entry.requestedAt(), claim.requestedBy(), entry.processInstanceId(),

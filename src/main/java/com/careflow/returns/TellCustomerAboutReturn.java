@@ -48,6 +48,7 @@ public class TellCustomerAboutReturn implements JavaDelegate {
       default -> execution.getVariable(name);
     });
     notifier.send(new CustomerNotice(text(execution, "returnNumber"), "RETURN_" + notice.name(),
-        text(execution, "customerName"), text(execution, "customerPhone"), message));
+        template, text(execution, "customerName"), text(execution, "customerPhone"),
+        text(execution, "customerEmail"), message));
   }
 }

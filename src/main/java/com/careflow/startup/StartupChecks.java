@@ -20,8 +20,9 @@ import org.springframework.util.StringUtils;
 /**
  * Refuses to start on a configuration that would run CareFlow wrongly: an unknown profile, the
  * demo profile together with production, production without an admin password given by the
- * environment, or a database that cannot be reached. Runs before any bean is created; the
- * {@link StartupFailureAnalyzer} prints the problem and its fix without a stack trace.
+ * environment, a notice channel without its server, or a database that cannot be reached. Runs
+ * before any bean is created; the {@link StartupFailureAnalyzer} prints the problem and its fix
+ * without a stack trace.
  */
 @Component
 public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
@@ -58,6 +59,7 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
     checkProfiles(environment);
     if (!environment.acceptsProfiles(Profiles.of(DEMO))) {
       checkAdminPassword(environment);
+      checkDelivery(environment);
       checkDatabase(environment);
     }
   }
@@ -120,6 +122,28 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
       return "it repeats a few characters";
     }
     return null;
+  }
+
+  /**
+   * Issue 19: outside the demo a channel that is on needs its server, or customers would be
+   * told nothing while the register says they were.
+   */
+  private static void checkDelivery(Environment environment) {
+    if (environment.getProperty("careflow.notify.email.enabled", Boolean.class, true)
+        && !StringUtils.hasText(environment.getProperty("spring.mail.host"))) {
+      throw new StartupConfigurationException(
+          "E-mail notices are on (careflow.notify.email.enabled) but no mail server is set.",
+          "Set SPRING_MAIL_HOST (and SPRING_MAIL_PORT, SPRING_MAIL_USERNAME, "
+              + "SPRING_MAIL_PASSWORD as your server needs), or CAREFLOW_NOTIFY_EMAIL_ENABLED="
+              + "false to send no e-mail.");
+    }
+    if (environment.getProperty("careflow.notify.sms.enabled", Boolean.class, false)
+        && !StringUtils.hasText(environment.getProperty("careflow.notify.sms.gateway-url"))) {
+      throw new StartupConfigurationException(
+          "SMS notices are on (careflow.notify.sms.enabled) but no SMS gateway is set.",
+          "Set CAREFLOW_NOTIFY_SMS_GATEWAYURL (and its credentials), or "
+              + "CAREFLOW_NOTIFY_SMS_ENABLED=false to send no SMS.");
+    }
   }
 
   private static void checkDatabase(Environment environment) {

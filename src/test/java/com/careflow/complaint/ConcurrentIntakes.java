@@ -64,7 +64,7 @@ final class ConcurrentIntakes {
 
   private static ComplaintRequest request(int caller) {
     return new ComplaintRequest(Channel.ONLINE, ComplaintType.COMPLAINT,
-        new Customer("Customer " + caller, "1380000" + String.format("%04d", caller), null,
+        new Customer("Customer " + caller, "1380000" + String.format("%04d", caller), null, null,
             Region.DOMESTIC),
         "Complaint " + caller, "Registered concurrently", null, null, null,
         BigDecimal.TEN, false);

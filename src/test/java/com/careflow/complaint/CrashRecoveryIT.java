@@ -58,6 +58,7 @@ class CrashRecoveryIT {
           "SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"),
           "SPRING_DATASOURCE_USERNAME", "postgres",
           "SPRING_DATASOURCE_PASSWORD", "postgres",
+          "SPRING_MAIL_HOST", "localhost",
           "CAMUNDA_BPM_ADMINUSER_PASSWORD", "Crash-test-7431-osprey");
       var data = PackagedApp.workDir("crash-pg");
       try (PackagedApp app = new PackagedApp(data, production, "crash-pg-1").start()) {

@@ -117,7 +117,7 @@ class ProductReturnProcessTest {
     ArgumentCaptor<Claim> claim = ArgumentCaptor.forClass(Claim.class);
     verify(register).insert(eq(new CaseNumber("RT", "2611", 7)), claim.capture(),
         eq(MONDAY_MORNING.toInstant()), eq(pi.getId()));
-    assertThat(claim.getValue()).isEqualTo(new Claim(null, "Qian Li", "13900000000", null,
+    assertThat(claim.getValue()).isEqualTo(new Claim(null, "Qian Li", "13900000000", null, null,
         "DOMESTIC", "SO-2611-300", "B-1107", LocalDate.parse("2026-11-05"),
         LocalDate.parse("2026-11-20"), "Sediment at the bottom of every bottle.", 120,
         null, "sales1"));

@@ -84,6 +84,38 @@ class StartupChecksTest {
   }
 
   @Test
+  void productionWithEmailNoticesButNoMailServerIsRefused() {
+    MockEnvironment environment = production();
+    environment.setProperty("spring.mail.host", "");
+    assertThatThrownBy(() -> StartupChecks.check(environment))
+        .isInstanceOf(StartupConfigurationException.class)
+        .hasMessageStartingWith("E-mail notices are on")
+        .extracting(e -> ((StartupConfigurationException) e).action()).asString()
+        .contains("SPRING_MAIL_HOST", "CAREFLOW_NOTIFY_EMAIL_ENABLED=false");
+  }
+
+  @Test
+  void productionWithSmsNoticesButNoGatewayIsRefused() {
+    MockEnvironment environment = production();
+    environment.setProperty("careflow.notify.sms.enabled", "true");
+    assertThatThrownBy(() -> StartupChecks.check(environment))
+        .hasMessageStartingWith("SMS notices are on");
+    environment.setProperty("careflow.notify.sms.gateway-url", "https://sms.careflow.invalid/send");
+    assertThatThrownBy(() -> StartupChecks.check(environment))
+        .as("with its gateway, the next check (the database) speaks")
+        .hasMessageStartingWith("Cannot connect to the database");
+  }
+
+  @Test
+  void productionWithoutEmailNeedsNoMailServer() {
+    MockEnvironment environment = production();
+    environment.setProperty("spring.mail.host", "");
+    environment.setProperty("careflow.notify.email.enabled", "false");
+    assertThatThrownBy(() -> StartupChecks.check(environment))
+        .hasMessageStartingWith("Cannot connect to the database");
+  }
+
+  @Test
   void productionWithoutADatabaseIsRefused() {
     MockEnvironment environment = production();
     environment.setProperty("spring.datasource.url", "");
@@ -140,6 +172,7 @@ class StartupChecksTest {
     environment.setProperty("camunda.bpm.admin-user.password", "Prod-4711-kestrel-xyz");
     environment.setProperty("spring.datasource.url", UNREACHABLE);
     environment.setProperty("spring.datasource.username", "careflow");
+    environment.setProperty("spring.mail.host", "smtp.careflow.invalid");
     return environment;
   }
 }

@@ -1,0 +1,39 @@
+package com.careflow.notify;
+
+import com.careflow.notify.NoticeRelay.Status;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The notices that could not be delivered, for the managers who answer for customer contact
+ * (issue 19): case, channel, address, attempts and the last error, each with a button that
+ * sends it again ({@code POST /api/notices/{id}/resend}). Behind the same users and passwords
+ * as Tasklist, in the reader's language.
+ */
+@Controller
+public class NoticePage {
+
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(ZoneId.systemDefault());
+
+  private final NoticeRelay relay;
+
+  public NoticePage(NoticeRelay relay) {
+    this.relay = relay;
+  }
+
+  @GetMapping("/reports/notices")
+  @PreAuthorize(NoticeController.WATCHERS)
+  public String failed(Locale locale, Model model) {
+    model.addAttribute("language", locale.getLanguage());
+    model.addAttribute("failed", relay.list(Status.FAILED, null, 200));
+    model.addAttribute("pending", relay.list(Status.PENDING, null, 200));
+    model.addAttribute("time", LOCAL);
+    return "notices";
+  }
+}
