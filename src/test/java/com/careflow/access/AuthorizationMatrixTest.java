@@ -68,6 +68,11 @@ class AuthorizationMatrixTest {
       api: record a certificate           403 403 403 403 403 403 403 403 403 403 201 201 403 403 403 403 403
       api: monthly report                 403 403 200 403 403 403 200 200 403 403 403 200 403 200 200 200 200
       page: monthly report                403 403 200 403 403 403 200 200 403 403 403 200 403 200 200 200 200
+      api: list undelivered notices       403 403 200 403 403 403 200 403 403 403 403 403 403 403 403 403 200
+      page: undelivered notices           403 403 200 403 403 403 200 403 403 403 403 403 403 403 403 403 200
+      api: resend a notice (none such)    403 403 404 403 403 403 404 403 403 403 403 403 403 403 403 403 404
+      api: read my notice settings        200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200
+      api: choose my task mail            200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200
       # Camunda's REST API: tasks
       rest: see the complaint's tasks     r   r   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       rest: open work per department      403 403 200 403 403 403 200 403 403 403 403 200 403 200 200 200 200
@@ -151,6 +156,16 @@ class AuthorizationMatrixTest {
         + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "\"}")));
     probe("api: monthly report", user -> status(rest.send(user, "GET",
         "/api/reports/complaints/monthly?month=" + month, null)));
+    probe("api: list undelivered notices", user -> status(rest.send(user, "GET",
+        "/api/notices?status=FAILED", null)));
+    probe("page: undelivered notices", user -> status(rest.send(user, "GET", "/reports/notices",
+        null)));
+    probe("api: resend a notice (none such)", user -> status(rest.send(user, "POST",
+        "/api/notices/999999999/resend", null)));
+    probe("api: read my notice settings", user -> status(rest.send(user, "GET",
+        "/api/me/notifications", null)));
+    probe("api: choose my task mail", user -> status(rest.send(user, "PUT",
+        "/api/me/notifications", "{\"taskEmail\": false}")));
     probe("page: monthly report", user -> status(rest.send(user, "GET",
         "/reports/complaints/monthly?month=" + month, null)));
 

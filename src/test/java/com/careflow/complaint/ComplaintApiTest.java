@@ -64,7 +64,8 @@ class ComplaintApiTest {
         .containsEntry("complaintNumber", number).containsEntry("complaintType", "COMPLAINT")
         .containsEntry("channel", "PHONE").containsEntry("customerName", "Wang Xiaoming")
         .containsEntry("firstContactAgent", "agent").containsEntry("claimedAmount", 120.5)
-        .containsEntry("shippedOn", "2026-11-01").containsEntry("round", 1);
+        .containsEntry("shippedOn", "2026-11-01").containsEntry("round", 1)
+        .containsEntry("customerEmail", "wang.xm@customer.example");
     Task triage = engine.getTaskService().createTaskQuery()
         .processInstanceId(instance.getId()).singleResult();
     assertThat(triage.getTaskDefinitionKey()).isEqualTo("TriageComplaint");
@@ -78,6 +79,7 @@ class ComplaintApiTest {
     assertThat(view.get("status").asText()).isEqualTo("OPEN");
     assertThat(view.get("overdue").asBoolean()).isFalse();
     assertThat(view.get("customer").get("phone").asText()).isEqualTo("13800000000");
+    assertThat(view.get("customer").get("email").asText()).isEqualTo("wang.xm@customer.example");
     assertThat(view.get("openTasks")).singleElement().satisfies(task -> {
       assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("TriageComplaint");
       assertThat(task.get("assignee").asText()).isEqualTo("agent");
@@ -220,6 +222,9 @@ class ComplaintApiTest {
         bad("no phone", r -> customer(r).remove("phone"), "customer.phone"),
         bad("phone with letters", r -> customer(r).put("phone", "call me"), "customer.phone"),
         bad("no region", r -> customer(r).remove("region"), "customer.region"),
+        bad("e-mail without a domain", r -> customer(r).put("email", "wang@"), "customer.email"),
+        bad("e-mail with a line break", r -> customer(r).put("email", "a@b.cn\r\nBcc: x@y.cn"),
+            "customer.email"),
         bad("unknown region", r -> customer(r).put("region", "MARS"), "customer.region"),
         bad("blank subject", r -> r.put("subject", ""), "subject"),
         bad("subject over 200 characters", r -> r.put("subject", "x".repeat(201)), "subject"),
@@ -267,6 +272,7 @@ class ComplaintApiTest {
       JsonNode view = json.readTree(api.get(outsider, "/api/complaints/" + number).body());
       assertThat(view.get("customer").get("name").isNull()).as(outsider + " (SPEC §7.3)").isTrue();
       assertThat(view.get("customer").get("phone").isNull()).isTrue();
+      assertThat(view.get("customer").get("email").isNull()).isTrue();
       assertThat(view.get("customer").get("region").asText()).isEqualTo("DOMESTIC");
       assertThat(view.get("number").asText()).isEqualTo(number);
       JsonNode line = json.readTree(api.get(outsider, "/api/complaints?size=100").body())
@@ -334,7 +340,8 @@ class ComplaintApiTest {
         .put("orderNumber", "SO-1001").put("productBatch", "B-2026-11")
         .put("shippedOn", "2026-11-01").put("claimedAmount", 120.50);
     request.putObject("customer").put("name", "Wang Xiaoming").put("phone", "13800000000")
-        .put("address", "Shanghai").put("region", "DOMESTIC");
+        .put("email", "wang.xm@customer.example").put("address", "Shanghai")
+        .put("region", "DOMESTIC");
     return request;
   }
 

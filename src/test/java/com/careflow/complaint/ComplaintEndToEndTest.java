@@ -2,17 +2,24 @@ package com.careflow.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.careflow.notify.NoticeRelay;
 import com.careflow.support.AsyncSteps;
 import com.careflow.support.CareFlowSpringTest;
+import com.careflow.support.Mailbox;
 import com.careflow.support.Tasklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +38,11 @@ class ComplaintEndToEndTest {
   @Autowired private ProcessEngine engine;
   @Autowired private JdbcTemplate jdbc;
 
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired private NoticeRelay relay;
+
   private Tasklist tasklist;
 
   @BeforeEach
@@ -44,7 +56,7 @@ class ComplaintEndToEndTest {
         .put("subject", "Mould on the lid").put("description", "Mould under the cap.")
         .put("orderNumber", "SO-77").put("claimedAmount", 3000);
     intake.putObject("customer").put("name", "Li Lei").put("phone", "13900000000")
-        .put("region", "DOMESTIC");
+        .put("email", "li.lei.e2e@customer.example").put("region", "DOMESTIC");
     HttpResponse<String> registered = tasklist.send("agent", "POST", "/api/complaints", intake.toString());
     assertThat(registered.statusCode()).isEqualTo(201);
     String number = json.readTree(registered.body()).get("number").asText();
@@ -102,6 +114,14 @@ class ComplaintEndToEndTest {
     assertThat(closed.get("outcome").get("customerAccepted").asBoolean()).isTrue();
     assertThat(jdbc.queryForList("SELECT kind FROM customer_notification WHERE case_number = ? "
         + "ORDER BY id", String.class, number)).containsExactly("ACKNOWLEDGEMENT", "OUTCOME");
+
+    Mailbox.deliverAll(relay); // the customer reads both by e-mail, in Chinese
+    List<MimeMessage> mails = Mailbox.to(SMTP.getReceivedMessages(), "li.lei.e2e@customer.example");
+    assertThat(mails).extracting(Mailbox::subject).containsOnly("关于您的案件 " + number + " 的通知")
+        .hasSize(2);
+    assertThat(Mailbox.text(mails.get(0))).contains("投诉编号 " + number).contains("已登记");
+    assertThat(Mailbox.text(mails.get(1))).contains(number)
+        .contains("We refund the order, 3000 CNY.");
   }
 
   @Test
