@@ -8,11 +8,11 @@ public interface Courier {
   /**
    * A message as the relay hands it over.
    *
-   * @param id the message's id in the outbox; the same on every attempt
+   * @param key the message's identity, the same on every attempt (a UUID)
    * @param template the text's file in {@code notices/}, for gateways that send by template
    */
-  record Parcel(long id, String caseNumber, String template, String recipient, String subject,
-      String body) {}
+  record Parcel(String key, String caseNumber, String template, String recipient,
+      String subject, String body) {}
 
   Channel channel();
 

@@ -21,7 +21,7 @@ class Couriers {
   Courier emailCourier(ObjectProvider<JavaMailSender> mail, NotifyProperties properties) {
     JavaMailSender sender = mail.getIfAvailable();
     return sender == null ? new LoggedMessages(Channel.EMAIL)
-        : new SmtpMail(sender, properties.email().from());
+        : new SmtpMail(sender, properties.email().from(), properties.baseUrl().getHost());
   }
 
   @Bean

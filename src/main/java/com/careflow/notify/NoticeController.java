@@ -1,6 +1,7 @@
 package com.careflow.notify;
 
 import com.careflow.notify.NoticeRelay.Delivery;
+import com.careflow.notify.Outbox.Channel;
 import com.careflow.notify.NoticeRelay.Status;
 import com.careflow.web.NotFound;
 import jakarta.validation.Valid;
@@ -33,11 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class NoticeController {
 
   /**
-   * Who watches the delivery of customer notices: the managers who answer for customer contact,
-   * and administrators. The list names customers' addresses (SPEC §7.3).
+   * Who watches the delivery of customer notices: the managers who answer for customer contact.
+   * The list names customers' addresses, which administrators do not read (SPEC §7.3).
    */
-  static final String WATCHERS = "hasAnyAuthority('GROUP_cs-managers', 'GROUP_sales-managers', "
-      + "'GROUP_camunda-admin')";
+  static final String WATCHERS = "hasAnyAuthority('GROUP_cs-managers', 'GROUP_sales-managers')";
 
   /** A person's notice settings. */
   public record Preferences(String email, boolean taskEmail) {}
@@ -77,8 +77,10 @@ public class NoticeController {
         .orElseThrow(() -> NotFound.because("No notice numbered " + id));
     if (!relay.resend(id)) {
       ErrorResponseException conflict = new ErrorResponseException(HttpStatus.CONFLICT);
-      conflict.setDetail("Notice " + id + " is " + delivery.status()
-          + ": only a FAILED notice is sent again");
+      conflict.setDetail(delivery.channel() == Channel.NONE
+          ? "Notice " + id + " has no way to the customer (no e-mail address, SMS off): tell "
+              + "the customer another way"
+          : "Notice " + id + " is " + delivery.status() + ": only a FAILED notice is sent again");
       throw conflict;
     }
     return relay.find(id).orElseThrow();

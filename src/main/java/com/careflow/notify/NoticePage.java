@@ -1,7 +1,7 @@
 package com.careflow.notify;
 
+import com.careflow.calendar.CalendarProperties;
 import com.careflow.notify.NoticeRelay.Status;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,19 +12,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The notices that could not be delivered, for the managers who answer for customer contact
  * (issue 19): case, channel, address, attempts and the last error, each with a button that
- * sends it again ({@code POST /api/notices/{id}/resend}). Behind the same users and passwords
- * as Tasklist, in the reader's language.
+ * sends it again ({@code POST /api/notices/{id}/resend}); the newest 200. Behind the same users
+ * and passwords as Tasklist, in the reader's language and the company's time.
  */
 @Controller
 public class NoticePage {
 
-  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(ZoneId.systemDefault());
-
   private final NoticeRelay relay;
+  private final DateTimeFormatter local;
 
-  public NoticePage(NoticeRelay relay) {
+  public NoticePage(NoticeRelay relay, CalendarProperties calendar) {
     this.relay = relay;
+    this.local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(calendar.zone());
   }
 
   @GetMapping("/reports/notices")
@@ -33,7 +32,7 @@ public class NoticePage {
     model.addAttribute("language", locale.getLanguage());
     model.addAttribute("failed", relay.list(Status.FAILED, null, 200));
     model.addAttribute("pending", relay.list(Status.PENDING, null, 200));
-    model.addAttribute("time", LOCAL);
+    model.addAttribute("time", local);
     return "notices";
   }
 }

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Delivers the {@link Outbox}: every few seconds ({@code careflow.notify.relay.every}) it takes
- * the due messages, claims each (one node at a time: an update that only one node's
- * {@code WHERE} still matches), and hands it to its channel's {@link Courier}. A failed attempt
+ * the due messages, customer notices first, claims each (one node at a time: an update that
+ * only one node's {@code WHERE} still matches, with a token that every later update of the
+ * message must show), and hands it to its channel's {@link Courier}. A failed attempt
  * is tried again after a back-off that doubles (1 minute, 2, 4, ... at most 1 hour); after the
  * last attempt ({@code max-attempts}) the message is FAILED, logged, listed at
  * {@code GET /api/notices?status=FAILED} and on the notices page, until a person sends it again
@@ -61,65 +63,86 @@ public class NoticeRelay {
     }
   }
 
-  /** Delivers the messages due now, up to a batch; how many went out. */
+  /**
+   * Delivers the messages due now, up to a batch, customer notices first; how many went out.
+   * Each message is claimed at the moment it is taken, so a slow server delays the rest of the
+   * batch but never lets a claim run out before its message is tried.
+   */
   public int deliverDue() {
     Instant now = Outbox.now();
     List<Long> due = jdbc.queryForList("SELECT id FROM notice_delivery WHERE " + DUE
-        + " ORDER BY next_attempt_at LIMIT ?", Long.class, Timestamp.from(now),
-        Timestamp.from(now), settings.batch());
+        + " ORDER BY CASE WHEN notification_id IS NULL THEN 1 ELSE 0 END, next_attempt_at "
+        + "LIMIT ?", Long.class, Timestamp.from(now), Timestamp.from(now), settings.batch());
     int sent = 0;
     for (long id : due) {
-      if (claim(id, now) && deliver(id, now)) {
-        sent++;
+      try {
+        String token = claim(id);
+        if (token != null && deliver(id, token)) {
+          sent++;
+        }
+      } catch (RuntimeException e) {
+        // the database failed us: the claim runs out and the message is tried again later
+        LOG.error("Notice {} could not be handled; it is tried again once its claim ends", id, e);
       }
     }
     return sent;
   }
 
-  /** Takes the message for this node; false when another node has it or it is no longer due. */
-  private boolean claim(long id, Instant now) {
-    return jdbc.update("UPDATE notice_delivery SET status = 'SENDING', claimed_until = ? "
-            + "WHERE id = ? AND (" + DUE + ")", Timestamp.from(now.plus(settings.claimFor())), id,
-        Timestamp.from(now), Timestamp.from(now)) == 1;
+  /** Takes the message for this node: its claim token, or null when another node has it. */
+  private String claim(long id) {
+    Instant now = Outbox.now();
+    String token = UUID.randomUUID().toString();
+    return jdbc.update("UPDATE notice_delivery SET status = 'SENDING', claim_token = ?, "
+            + "claimed_until = ? WHERE id = ? AND (" + DUE + ")", token,
+        Timestamp.from(now.plus(settings.claimFor())), id, Timestamp.from(now),
+        Timestamp.from(now)) == 1 ? token : null;
   }
 
-  private boolean deliver(long id, Instant now) {
+  private boolean deliver(long id, String token) {
     Map<String, Object> row = jdbc.queryForMap("SELECT notification_id, case_number, template, "
-        + "channel, recipient, subject, body, attempts FROM notice_delivery WHERE id = ?", id);
+        + "message_key, channel, recipient, subject, body, attempts FROM notice_delivery "
+        + "WHERE id = ?", id);
     int attempt = ((Number) row.get("attempts")).intValue() + 1;
     Channel channel = Channel.valueOf((String) row.get("channel"));
-    Parcel parcel = new Parcel(id, (String) row.get("case_number"), (String) row.get("template"),
-        (String) row.get("recipient"), (String) row.get("subject"), (String) row.get("body"));
+    Parcel parcel = new Parcel((String) row.get("message_key"), (String) row.get("case_number"),
+        (String) row.get("template"), (String) row.get("recipient"), (String) row.get("subject"),
+        (String) row.get("body"));
+    Courier courier = couriers.get(channel);
+    String via;
     try {
-      String via = couriers.get(channel).deliver(parcel);
-      Timestamp sentAt = Timestamp.from(Outbox.now());
-      jdbc.update("UPDATE notice_delivery SET status = 'SENT', attempts = ?, sent_at = ?, "
-          + "sent_via = ?, claimed_until = NULL, last_error = NULL WHERE id = ?", attempt, sentAt,
-          via, id);
-      if (row.get("notification_id") != null) {
-        jdbc.update("UPDATE customer_notification SET sent_at = ? WHERE id = ? AND sent_at IS NULL",
-            sentAt, row.get("notification_id"));
+      if (courier == null) {
+        throw new IllegalStateException("no courier carries " + channel);
       }
-      return true;
+      via = courier.deliver(parcel);
     } catch (Exception failure) {
-      failed(id, channel, parcel, attempt, now, failure);
+      failed(id, token, channel, parcel, attempt, failure);
       return false;
     }
+    Timestamp sentAt = Timestamp.from(Outbox.now());
+    jdbc.update("UPDATE notice_delivery SET status = 'SENT', attempts = ?, sent_at = ?, "
+        + "sent_via = ?, claimed_until = NULL, claim_token = NULL, last_error = NULL "
+        + "WHERE id = ? AND claim_token = ?", attempt, sentAt, via, id, token);
+    if (row.get("notification_id") != null) {
+      jdbc.update("UPDATE customer_notification SET sent_at = ? WHERE id = ? AND sent_at IS NULL",
+          sentAt, row.get("notification_id"));
+    }
+    return true;
   }
 
-  private void failed(long id, Channel channel, Parcel parcel, int attempt, Instant now,
+  private void failed(long id, String token, Channel channel, Parcel parcel, int attempt,
       Exception failure) {
     String error = describe(failure);
     if (attempt >= settings.maxAttempts()) {
       jdbc.update("UPDATE notice_delivery SET status = 'FAILED', attempts = ?, "
-          + "claimed_until = NULL, last_error = ? WHERE id = ?", attempt, error, id);
+          + "claimed_until = NULL, claim_token = NULL, last_error = ? "
+          + "WHERE id = ? AND claim_token = ?", attempt, error, id, token);
       LOG.warn("{} {} for case {} FAILED after {} attempts ({}); a person can send it again "
           + "on the notices page", channel, id, parcel.caseNumber(), attempt, error);
     } else {
-      Instant next = now.plus(backOff(attempt));
+      Instant next = Outbox.now().plus(backOff(attempt));
       jdbc.update("UPDATE notice_delivery SET status = 'PENDING', attempts = ?, "
-          + "next_attempt_at = ?, claimed_until = NULL, last_error = ? WHERE id = ?", attempt,
-          Timestamp.from(next), error, id);
+          + "next_attempt_at = ?, claimed_until = NULL, claim_token = NULL, last_error = ? "
+          + "WHERE id = ? AND claim_token = ?", attempt, Timestamp.from(next), error, id, token);
       LOG.info("{} {} for case {} not delivered (attempt {}: {}); next attempt at {}", channel,
           id, parcel.caseNumber(), attempt, error, next);
     }
@@ -143,12 +166,12 @@ public class NoticeRelay {
 
   /**
    * Puts a FAILED message back in the queue, due now, with its attempts counted afresh; false
-   * when it is not FAILED (sent, or still being tried).
+   * when it is not FAILED (sent, or still being tried), or nothing can carry it (NONE).
    */
   public boolean resend(long id) {
     return jdbc.update("UPDATE notice_delivery SET status = 'PENDING', attempts = 0, "
-        + "next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'FAILED'",
-        Timestamp.from(Outbox.now()), id) == 1;
+        + "next_attempt_at = ?, last_error = NULL WHERE id = ? AND status = 'FAILED' "
+        + "AND channel <> 'NONE'", Timestamp.from(Outbox.now()), id) == 1;
   }
 
   /** The message, if it exists. */

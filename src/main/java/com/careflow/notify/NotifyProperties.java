@@ -45,7 +45,7 @@ public record NotifyProperties(
       @DefaultValue("true") boolean enabled,
       @DefaultValue("PT10S") @NotNull Duration every,
       @DefaultValue("50") @Min(1) int batch,
-      @DefaultValue("6") @Min(1) int maxAttempts,
+      @DefaultValue("10") @Min(1) int maxAttempts,
       @DefaultValue("PT1M") @NotNull Duration firstRetry,
       @DefaultValue("PT1H") @NotNull Duration maxRetry,
       @DefaultValue("PT2M") @NotNull Duration claimFor) {}

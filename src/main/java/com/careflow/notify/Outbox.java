@@ -2,6 +2,7 @@ package com.careflow.notify;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,8 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class Outbox {
 
-  /** The ways a message travels. */
-  public enum Channel { EMAIL, SMS }
+  /**
+   * The ways a message travels. NONE: nothing can carry it (a customer without an e-mail
+   * address while SMS is off); such a message is FAILED at once, for a person to see.
+   */
+  public enum Channel { EMAIL, SMS, NONE }
 
   /**
    * One message to one address.
@@ -40,13 +44,23 @@ public class Outbox {
 
   /** Queues the message, in the caller's transaction; due at once. */
   public void add(Message message) {
+    insert(message, "PENDING", null);
+  }
+
+  /** Records a message nothing can carry, FAILED at once with the reason. */
+  public void undeliverable(Message message, String reason) {
+    insert(message, "FAILED", reason);
+  }
+
+  private void insert(Message message, String status, String error) {
     Timestamp now = Timestamp.from(now());
     jdbc.update("INSERT INTO notice_delivery (notification_id, case_number, kind, template, "
-            + "channel, recipient, subject, body, status, attempts, next_attempt_at, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)",
+            + "message_key, channel, recipient, subject, body, status, attempts, "
+            + "next_attempt_at, last_error, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
         message.notificationId(), message.caseNumber(), message.kind(), message.template(),
-        message.channel().name(), message.recipient(), message.subject(), message.body(), now,
-        now);
+        UUID.randomUUID().toString(), message.channel().name(), message.recipient(),
+        message.subject(), message.body(), status, now, error, now);
   }
 
   static Instant now() {

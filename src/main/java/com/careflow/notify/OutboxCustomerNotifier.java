@@ -16,13 +16,17 @@ import org.springframework.util.StringUtils;
  * Records each notice in {@code customer_notification} (what the customer was told, and when)
  * and queues its delivery in the {@link Outbox}: by e-mail when the customer gave an address,
  * by SMS to their phone, each when its channel is on ({@code careflow.notify.email.enabled},
- * {@code careflow.notify.sms.enabled}). It runs in the engine's transaction, so a notice is
- * stored and queued exactly when the step that sends it commits.
+ * {@code careflow.notify.sms.enabled}). A notice neither can carry is recorded FAILED at once
+ * (channel NONE), so that a person sees the customer was not told. It runs in the engine's
+ * transaction, so a notice is stored and queued exactly when the step that sends it commits.
  */
 @Component
 public class OutboxCustomerNotifier implements CustomerNotifier {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxCustomerNotifier.class);
+
+  static final String UNREACHABLE = "nothing can carry it: the customer gave no e-mail address "
+      + "and SMS is off (careflow.notify.sms.enabled); tell the customer another way";
 
   private final JdbcTemplate jdbc;
   private final Outbox outbox;
@@ -54,16 +58,24 @@ public class OutboxCustomerNotifier implements CustomerNotifier {
       return insert;
     }, key);
     Long id = key.getKey() == null ? null : key.getKey().longValue();
-    if (properties.email().enabled() && StringUtils.hasText(notice.customerEmail())) {
+    boolean byEmail = properties.email().enabled() && StringUtils.hasText(notice.customerEmail());
+    boolean bySms = properties.sms().enabled() && StringUtils.hasText(notice.customerPhone());
+    if (byEmail) {
       outbox.add(new Message(id, notice.caseNumber(), notice.kind(), notice.template(),
           Channel.EMAIL, notice.customerEmail(), templates.render("customer-subject",
               name -> "caseNumber".equals(name) ? notice.caseNumber() : null),
           notice.message()));
     }
-    if (properties.sms().enabled() && StringUtils.hasText(notice.customerPhone())) {
+    if (bySms) {
       outbox.add(new Message(id, notice.caseNumber(), notice.kind(), notice.template(),
           Channel.SMS, notice.customerPhone(), null, notice.message()));
     }
-    LOG.info("Notice {} for case {} queued", notice.kind(), notice.caseNumber());
+    if (!byEmail && !bySms) {
+      outbox.undeliverable(new Message(id, notice.caseNumber(), notice.kind(), notice.template(),
+          Channel.NONE, "-", null, notice.message()), UNREACHABLE);
+      LOG.warn("Notice {} for case {}: {}", notice.kind(), notice.caseNumber(), UNREACHABLE);
+    } else {
+      LOG.info("Notice {} for case {} queued", notice.kind(), notice.caseNumber());
+    }
   }
 }

@@ -53,7 +53,7 @@ class SmsGateway implements Courier {
   @Override
   public String deliver(Parcel parcel) {
     Map<String, Object> sms = new LinkedHashMap<>();
-    sms.put("messageId", "careflow-" + parcel.id());
+    sms.put("messageId", parcel.key());
     sms.put("to", parcel.recipient());
     sms.put("templateId", settings.templates().get(parcel.template()));
     sms.put("text", parcel.body());

@@ -8,17 +8,23 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * E-mail through the SMTP server of {@code spring.mail.*}, as UTF-8 plain text. Every attempt at
- * one message carries the same Message-ID, so a mail that went out twice (a node died between
- * sending it and recording it) shows as one in the reader's mailbox.
+ * one message carries the same Message-ID (its key), so a mail that went out twice (a node died
+ * between sending it and recording it) can be recognised as one by mail systems that look.
  */
 class SmtpMail implements Courier {
 
   private final JavaMailSender sender;
   private final String from;
+  private final String domain;
 
-  SmtpMail(JavaMailSender sender, String from) {
+  /**
+   * @param domain the right-hand side of the Message-IDs: CareFlow's host name
+   *     ({@code careflow.notify.base-url})
+   */
+  SmtpMail(JavaMailSender sender, String from, String domain) {
     this.sender = sender;
     this.from = from;
+    this.domain = domain;
   }
 
   @Override
@@ -34,7 +40,7 @@ class SmtpMail implements Courier {
     message.setTo(parcel.recipient());
     message.setSubject(parcel.subject());
     message.setText(parcel.body());
-    mail.setHeader("Message-ID", "<notice-" + parcel.id() + "@careflow>");
+    mail.setHeader("Message-ID", "<" + parcel.key() + "@" + domain + ">");
     sender.send(mail);
     return "smtp";
   }

@@ -1,8 +1,10 @@
 package com.careflow.notify;
 
+import com.careflow.calendar.CalendarProperties;
 import com.careflow.notify.Outbox.Channel;
 import com.careflow.notify.Outbox.Message;
-import java.time.ZoneId;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Date;
@@ -20,6 +22,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -44,16 +48,18 @@ public class StaffNotices {
   /** The user-profile setting (Camunda user info) for mail about new tasks: true or false. */
   public static final String TASK_EMAIL = "careflow.notify.task-email";
 
-  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final Logger LOG = LoggerFactory.getLogger(StaffNotices.class);
 
   private final IdentityService identity;
   private final RepositoryService repository;
   private final Outbox outbox;
   private final NoticeTemplates templates;
   private final NotifyProperties properties;
+  private final DateTimeFormatter due;
 
   public StaffNotices(IdentityService identity, RepositoryService repository, Outbox outbox,
-      NoticeTemplates templates, NotifyProperties properties) {
+      NoticeTemplates templates, NotifyProperties properties, CalendarProperties calendar) {
+    this.due = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(calendar.zone());
     this.identity = identity;
     this.repository = repository;
     this.outbox = outbox;
@@ -129,7 +135,11 @@ public class StaffNotices {
   }
 
   private void queue(String kind, String template, User user, String taskId, String taskName,
-      Date due, String processDefinitionId, String caseNumber) {
+      Date dueAt, String processDefinitionId, String caseNumber) {
+    if (!deliverable(user.getEmail())) {
+      LOG.warn("No {} mail to {}: the profile's e-mail address is not one", kind, user.getId());
+      return;
+    }
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("recipientName", Objects.toString(user.getFirstName(), "") + " "
         + Objects.toString(user.getLastName(), ""));
@@ -137,13 +147,22 @@ public class StaffNotices {
     values.put("processName", processDefinitionId == null ? null
         : asApplication(() -> repository.getProcessDefinition(processDefinitionId).getName()));
     values.put("caseNumber", caseNumber);
-    values.put("dueDate", due == null ? null
-        : DUE.format(due.toInstant().atZone(ZoneId.systemDefault())));
+    values.put("dueDate", dueAt == null ? null : due.format(dueAt.toInstant()));
     values.put("taskLink", properties.baseUrl().toString().replaceAll("/+$", "")
         + "/camunda/app/tasklist/default/#/?task=" + taskId);
     outbox.add(new Message(null, caseNumber, kind, template, Channel.EMAIL, user.getEmail(),
         templates.render(template + "-subject", values::get),
         templates.render(template, values::get)));
+  }
+
+  /** A single plain address that fits the outbox; a profile may hold anything. */
+  private static boolean deliverable(String address) {
+    try {
+      new InternetAddress(address, true).validate();
+      return address.length() <= 320 && address.chars().noneMatch(Character::isWhitespace);
+    } catch (AddressException notAnAddress) {
+      return false;
+    }
   }
 
   private void addUser(Map<String, User> recipients, String userId) {

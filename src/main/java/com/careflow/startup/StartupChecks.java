@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
@@ -37,6 +39,8 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
   private static final List<String> WELL_KNOWN = List.of("demo", "admin", "password", "passw0rd",
       "camunda", "careflow", "changeme", "change-me", "123456", "qwerty", "letmein", "secret",
       "welcome");
+
+  private static final Logger LOG = LoggerFactory.getLogger(StartupChecks.class);
 
   private Environment environment;
 
@@ -143,6 +147,11 @@ public class StartupChecks implements BeanFactoryPostProcessor, EnvironmentAware
           "SMS notices are on (careflow.notify.sms.enabled) but no SMS gateway is set.",
           "Set CAREFLOW_NOTIFY_SMS_GATEWAYURL (and its credentials), or "
               + "CAREFLOW_NOTIFY_SMS_ENABLED=false to send no SMS.");
+    }
+    String baseUrl = environment.getProperty("careflow.notify.base-url", "http://localhost:8080");
+    if (baseUrl.contains("://localhost") || baseUrl.contains("://127.0.0.1")) {
+      LOG.warn("careflow.notify.base-url is {}: the Tasklist links in staff mails open only on "
+          + "this machine. Set CAREFLOW_NOTIFY_BASEURL to the address staff use.", baseUrl);
     }
   }
 

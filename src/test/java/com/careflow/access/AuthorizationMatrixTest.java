@@ -68,9 +68,9 @@ class AuthorizationMatrixTest {
       api: record a certificate           403 403 403 403 403 403 403 403 403 403 201 201 403 403 403 403 403
       api: monthly report                 403 403 200 403 403 403 200 200 403 403 403 200 403 200 200 200 200
       page: monthly report                403 403 200 403 403 403 200 200 403 403 403 200 403 200 200 200 200
-      api: list undelivered notices       403 403 200 403 403 403 200 403 403 403 403 403 403 403 403 403 200
-      page: undelivered notices           403 403 200 403 403 403 200 403 403 403 403 403 403 403 403 403 200
-      api: resend a notice (none such)    403 403 404 403 403 403 404 403 403 403 403 403 403 403 403 403 404
+      api: list undelivered notices       403 403 200 403 403 403 200 403 403 403 403 403 403 403 403 403 403
+      page: undelivered notices           403 403 200 403 403 403 200 403 403 403 403 403 403 403 403 403 403
+      api: resend a notice (none such)    403 403 404 403 403 403 404 403 403 403 403 403 403 403 403 403 403
       api: read my notice settings        200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200
       api: choose my task mail            200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200
       # Camunda's REST API: tasks

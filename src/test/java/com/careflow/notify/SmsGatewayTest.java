@@ -53,7 +53,7 @@ class SmsGatewayTest {
   @Test
   void eachSmsIsPostedWithItsTemplateAndTheGatewaysCredentials() throws Exception {
     SmsGateway sms = new SmsGateway(RestClient.builder(), settings(null));
-    String via = sms.deliver(new Parcel(41, "CP-2611-0007", "complaint-outcome", "13900000000",
+    String via = sms.deliver(new Parcel("5b0c6c1e-0000-4000-8000-000000000041", "CP-2611-0007", "complaint-outcome", "13900000000",
         null, "尊敬的李雷：您的投诉 CP-2611-0007 已处理完毕。"));
 
     assertThat(via).isEqualTo("sms-gateway");
@@ -61,7 +61,7 @@ class SmsGatewayTest {
       assertThat(posted.get("to").asText()).isEqualTo("13900000000");
       assertThat(posted.get("templateId").asText()).isEqualTo("SMS_0042");
       assertThat(posted.get("text").asText()).isEqualTo("尊敬的李雷：您的投诉 CP-2611-0007 已处理完毕。");
-      assertThat(posted.get("messageId").asText()).isEqualTo("careflow-41");
+      assertThat(posted.get("messageId").asText()).isEqualTo("5b0c6c1e-0000-4000-8000-000000000041");
       assertThat(posted.get("caseNumber").asText()).isEqualTo("CP-2611-0007");
     });
     assertThat(authorizations).containsExactly("Basic " + Base64.getEncoder()
@@ -70,7 +70,7 @@ class SmsGatewayTest {
 
   @Test
   void aBearerTokenIsUsedWhenConfigured() throws Exception {
-    new SmsGateway(RestClient.builder(), settings("tok-123")).deliver(new Parcel(1, "RT-2611-0001",
+    new SmsGateway(RestClient.builder(), settings("tok-123")).deliver(new Parcel("5b0c6c1e-0000-4000-8000-000000000001", "RT-2611-0001",
         "return-rejection", "13900000001", null, "text"));
     assertThat(authorizations).containsExactly("Bearer tok-123");
     assertThat(received.get(0).get("templateId").isNull())
@@ -81,7 +81,7 @@ class SmsGatewayTest {
   void aGatewayThatRefusesIsAFailedAttempt() {
     answer.set(503);
     SmsGateway sms = new SmsGateway(RestClient.builder(), settings(null));
-    assertThatThrownBy(() -> sms.deliver(new Parcel(2, "CP-2611-0008", "complaint-outcome",
+    assertThatThrownBy(() -> sms.deliver(new Parcel("5b0c6c1e-0000-4000-8000-000000000002", "CP-2611-0008", "complaint-outcome",
         "13900000000", null, "text"))).hasMessageContaining("503");
   }
 
