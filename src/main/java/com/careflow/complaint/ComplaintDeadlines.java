@@ -2,6 +2,8 @@ package com.careflow.complaint;
 
 import com.careflow.calendar.CalendarProperties;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
@@ -55,5 +57,15 @@ public class ComplaintDeadlines {
         Date.from(registeredAt.atZone(zone).plusDays(days.longValue()).toInstant());
     execution.setVariable("closingDeadline", closingDeadline);
     return closingDeadline;
+  }
+
+  /**
+   * The end of a day the form set ({@code 2026-12-04}, as form-js writes a date, or a date), in
+   * the company's zone: a task due "by" that date is due at its last minute (SPEC §1.9 限期整改).
+   */
+  public Date endOfDay(Object day) {
+    LocalDate date = day instanceof Date given ? LocalDate.ofInstant(given.toInstant(), zone)
+        : LocalDate.parse(String.valueOf(day).substring(0, 10));
+    return Date.from(date.atTime(LocalTime.MAX).atZone(zone).toInstant());
   }
 }

@@ -94,13 +94,16 @@ public class ComplaintIntake {
     return new Registered(number, processInstanceId, now);
   }
 
-  /** What is wrong with a contact, field by field: its constraints and SPEC §1.2's rule. */
+  /**
+   * What is wrong with a contact, field by field: its constraints and SPEC §1.2's rule (a
+   * consultation answered or a complaint settled on the spot, never a suggestion).
+   */
   private List<FieldProblem> problems(ComplaintRequest request) {
     List<FieldProblem> problems = FieldProblem.of(validator.validate(request));
     if (request.isResolvedOnFirstContact()
-        && request.type() != ComplaintRequest.ComplaintType.CONSULTATION) {
+        && request.type() == ComplaintRequest.ComplaintType.SUGGESTION) {
       problems.add(new FieldProblem("resolvedOnFirstContact",
-          "only a consultation can be answered on the spot"));
+          "a suggestion is reviewed by its manager, not settled on the spot"));
     }
     problems.sort(Comparator.comparing(FieldProblem::field));
     return problems;

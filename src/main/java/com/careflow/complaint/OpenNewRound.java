@@ -1,5 +1,6 @@
 package com.careflow.complaint;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,11 +9,26 @@ import org.springframework.stereotype.Component;
  * The customer did not accept the conclusion (SPEC §1.8, 新表附原表): opens a new handling round
  * of the same case. The finished round is summarised in {@code roundHistory}, which every later
  * form shows; the new round's deadline counts from {@code roundStartedAt}, set from the task's
- * input parameter {@code startedAt} (the engine's clock). A case that went overdue stays
- * marked overdue (SPEC §1.7).
+ * input parameter {@code startedAt} (the engine's clock). The round's decisions are cleared
+ * ({@link #ROUND}); a case that went overdue stays marked overdue (SPEC §1.7).
  */
 @Component("openNewRound")
 public class OpenNewRound implements JavaDelegate {
+
+  /**
+   * What one round decides, from triage to the customer's feedback: cleared for the next round,
+   * so that its forms start empty and its outcome never repeats the last round's (the round
+   * before is in roundHistory and in the case's history). The overdue and closed-late marks stay.
+   */
+  static final List<String> ROUND = List.of("complaintValid", "triageNote", "category",
+      "specialCase", "specialCaseReason", "severe", "paymentWithheld", "withheldAmount",
+      "rootCause", "responsibleDepartment", "responsiblePerson", "correctiveAction",
+      "humanNegligence", "improvementTracking", "punishIndividually", "penaltyKind",
+      "vpInstruction", "penaltyApproved", "approvalNote", "remedy", "compensationAmount",
+      "responsibleParty", "remedyNote", "approverGroup", "approved", "disciplinaryResult",
+      "disciplinaryKind", "explanation", "returnNumber", "returnDecision", "returnFormStatus",
+      "customerAccepted", "satisfactionAttitude", "satisfactionSkill", "satisfactionTimeliness",
+      "satisfactionPromise", "feedbackNote");
 
   private final ComplaintRegister register;
 
@@ -30,6 +46,7 @@ public class OpenNewRound implements JavaDelegate {
     execution.setVariable("roundHistory", history == null ? summary : history + "\n" + summary);
     execution.setVariable("round", round + 1);
     execution.setVariable("roundStartedAt", execution.getVariableLocal("startedAt"));
+    ROUND.forEach(execution::removeVariable);
     register.recordRound((String) execution.getVariable("complaintNumber"), round + 1);
   }
 }

@@ -20,19 +20,10 @@ import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.complaint.ComplaintIntake.Registered;
 import com.careflow.customer.Customer;
 import com.careflow.notify.CustomerNotice;
-import com.careflow.numbering.CaseNumbers;
-import com.careflow.returns.CheckReturnedQuantity;
-import com.careflow.returns.CountDaysSinceShipment;
-import com.careflow.returns.PriceSettlement;
-import com.careflow.returns.RecordReturn;
-import com.careflow.returns.RegisterReturn;
-import com.careflow.returns.ReturnRegister;
-import com.careflow.returns.TellCustomerAboutReturn;
 import com.careflow.support.Notices;
 import com.careflow.support.ProcessTests;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -44,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -64,9 +56,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 
 /**
- * SPEC §1 on the complaint-handling model: every gateway branch, both timers, the new-round
- * loop, with the real delegates and a fixture working-day calendar (National Day 2026 off,
- * Saturday 10 October worked), on the engine clock.
+ * SPEC §1 on the complaint-handling model: every gateway branch, the timers, the new-round and
+ * correction loops, with the real delegates and a fixture working-day calendar (National Day 2026
+ * off, Saturday 10 October worked), on the engine clock. What the complaint hands to other
+ * procedures (a product return, an employee's record) is recorded here and answered as they
+ * would answer (message ReturnFormDecided); ProcessesTogetherTest runs them for real.
  */
 @Deployment(resources = {
     "processes/complaint-handling.bpmn",
@@ -84,21 +78,18 @@ import org.mockito.ArgumentCaptor;
     "forms/review-suggestion.form",
     "forms/spot-check.form",
     "forms/triage-complaint.form",
-    "processes/product-return.bpmn",
-    "processes/return-eligibility.dmn",
-    "forms/approve-return-form.form",
-    "forms/book-return.form",
-    "forms/investigate-return-claim.form",
-    "forms/obtain-return-proof.form",
-    "forms/prepare-return-form.form",
-    "forms/receive-returned-goods.form"})
+    "forms/record-spot-settlement.form",
+    "forms/review-severe-case.form",
+    "forms/recover-receivable.form",
+    "forms/instruct-on-investigation.form",
+    "forms/correct-handling.form",
+    "forms/confirm-correction.form"})
 class ComplaintHandlingProcessTest {
 
   /** Fails the class when a flow node or sequence flow of the model is left untested. */
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
       .configurationResource("process-test.camunda.cfg.xml")
-      .excludeProcessDefinitionKeys("product-return")
       .assertClassCoverageAtLeast(1.0)
       .build();
 
@@ -108,8 +99,10 @@ class ComplaintHandlingProcessTest {
   private final List<CustomerNotice> notices = new ArrayList<>();
   private final ComplaintRegister register = mock(ComplaintRegister.class);
   private final ComplaintIntake intake = mock(ComplaintIntake.class);
-  private final ReturnRegister returns = mock(ReturnRegister.class);
-  private final CaseNumbers caseNumbers = mock(CaseNumbers.class);
+  /** The returns the complaint started: the variables each was given. */
+  private final List<Map<String, Object>> returnsStarted = new ArrayList<>();
+  /** The disciplinary actions the complaint wrote: employee, kind, reason, source, by whom. */
+  private final List<List<Object>> actionsRecorded = new ArrayList<>();
   private double nextDraw = 0.5;
   private ProcessEngine engine;
 
@@ -133,7 +126,16 @@ class ComplaintHandlingProcessTest {
     Mocks.register("complaintDeadlines", new ComplaintDeadlines(calendar));
     Mocks.register("openNewRound", new OpenNewRound(register));
     Mocks.register("archiveCase", new ArchiveCase(register));
-    registerReturnDelegates(calendar);
+    Mocks.register("startProductReturn", (JavaDelegate) execution -> {
+      Map<String, Object> handed = new HashMap<>(execution.getVariablesLocal());
+      handed.put("complaintNumber", execution.getVariable("complaintNumber"));
+      returnsStarted.add(handed);
+      execution.setVariable("returnNumber", "RT-2611-000" + returnsStarted.size());
+    });
+    Mocks.register("recordDisciplinaryAction", (JavaDelegate) execution -> actionsRecorded.add(
+        List.of(execution.getVariableLocal("employeeId"), execution.getVariableLocal("kind"),
+            String.valueOf(execution.getVariableLocal("reason")),
+            execution.getVariableLocal("sourceCase"), execution.getVariableLocal("decidedBy"))));
     Mocks.register("drawSpotCheckSample", new DrawSpotCheckSample(new RandomGenerator() {
       @Override
       public long nextLong() {
@@ -317,6 +319,11 @@ class ComplaintHandlingProcessTest {
     complete(task(), withVariables("rootCause", "Seal failure on line 3",
         "responsibleDepartment", "Production", "correctiveAction", "Seal check added",
         "humanNegligence", false, "improvementTracking", true));
+    // SPEC §1.5: the report goes to the vice president, whose instruction comes first
+    assertThat(task()).hasDefinitionKey("InstructOnInvestigation")
+        .hasCandidateGroup("vice-presidents").hasDueDate(at("2026-11-23T19:30:00+08:00"));
+    complete(task(), withVariables("vpInstruction", "Refund in full; audit line 3."));
+    assertThat(pi).hasPassed("PenaltyApproved").hasNotPassed("RecordNegligencePenalty");
     assertThat(task()).hasCandidateGroup("sales").hasDefinitionKey("ProposeRemedy");
     complete(task(), withVariables("remedy", "COMPENSATION", "compensationAmount", 3000,
         "remedyNote", "We refund 3000 CNY."));
@@ -326,6 +333,13 @@ class ComplaintHandlingProcessTest {
     assertThat(task()).hasCandidateGroup("vice-presidents");
     complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
 
+    // SPEC §2.7, §8.2: the approved money becomes a discount certificate in product returns
+    assertThat(pi).isWaitingAt("IssueDiscountCertificate");
+    execute(job());
+    assertThat(returnsStarted).singleElement().satisfies(handed -> assertThat(handed)
+        .containsEntry("handling", "COMPENSATION").containsEntry("settlementAmount", 3000)
+        .containsEntry("remedyApprovedBy", "vice-presidents")
+        .containsEntry("complaintNumber", "CP-2611-0001"));
     assertThat(pi).hasPassed("ComplaintResolved").isWaitingAt("TellOutcome");
     execute(job());
     assertThat(notices).singleElement().satisfies(notice -> {
@@ -365,6 +379,11 @@ class ComplaintHandlingProcessTest {
     execute(job("RemedyKind"));
     assertThat(task()).hasCandidateGroup("general-managers");
     complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
+    assertThat(pi).isWaitingAt("IssueDiscountCertificate");
+    execute(job());
+    assertThat(returnsStarted).singleElement().satisfies(handed -> assertThat(handed)
+        .containsEntry("handling", "COMPENSATION").containsEntry("settlementAmount", 6000)
+        .containsEntry("remedyApprovedBy", "general-managers"));
     assertThat(pi).isWaitingAt("TellOutcome");
   }
 
@@ -373,54 +392,45 @@ class ComplaintHandlingProcessTest {
     ProcessInstance pi = triage("RETURN_REQUEST");
     assertThat(pi).isWaitingAt("HandReturnOver");
     execute(job("HandReturnOver"));
-    ProcessInstance returnCase = returnCaseOf(pi);
-    assertThat(returnCase.getBusinessKey()).isEqualTo("RT-2611-0001");
-    assertThat(returnCase).isWaitingAt("InvestigateReturnClaim").variables()
-        .containsEntry("complaintNumber", "CP-2611-0001")
-        .containsEntry("customerName", "Wang Xiaoming").containsEntry("shippedOn", "2026-11-18")
-        .containsEntry("claimedOn", "2026-11-20").containsEntry("requestedBy", "agent")
-        .containsEntry("handling", null).doesNotContainKey("complaintValid");
-    complete(taskOf(returnCase), withVariables("defectType", "LEAKAGE", "claimFactual", true,
-        "storageFault", true, "shippedOn", "2026-11-18",
-        "investigationFindings", "The cartons were stored in the rain."));
+    assertThat(returnsStarted).singleElement().satisfies(handed -> assertThat(handed)
+        .containsEntry("handling", null).doesNotContainKey("settlementAmount"));
+    assertThat(pi).isWaitingAt("AwaitReturnForm").variables()
+        .containsEntry("returnNumber", "RT-2611-0001");
+    formDecided("RT-2611-0001", "REJECT", "REJECTED");
+    assertThat(pi).hasPassed("AwaitReturnForm").isWaitingAt("TellOutcome").variables()
+        .containsEntry("returnDecision", "REJECT").containsEntry("returnFormStatus", "REJECTED");
     execute(job());
-    execute(job());
-    assertThat(returnCase).isEnded();
-    assertThat(pi).hasPassed("HandReturnOver").isWaitingAt("TellOutcome").variables()
-        .containsEntry("returnNumber", "RT-2611-0001").containsEntry("returnDecision", "REJECT")
-        .containsEntry("returnStatus", "REJECTED");
-    execute(job());
-    assertThat(notices).extracting(CustomerNotice::kind)
-        .containsExactly("RETURN_REJECTION", "OUTCOME");
-    assertThat(notices.get(1).message()).contains("return decision: Rejected");
+    assertThat(notices).extracting(CustomerNotice::kind).containsExactly("OUTCOME");
+    assertThat(notices.get(0).message()).contains("return decision: Rejected");
   }
 
   @Test
-  void aReprocessRemedyGoesToProductReturnAndTheComplaintLearnsTheSettlement() {
+  void theComplaintClosesOnceTheReturnFormIsApprovedWhileTheGoodsAreOnTheirWay() {
     ProcessInstance pi = triage("NON_QUALITY");
     complete(task(), withVariables("remedy", "REPROCESS", "remedyNote", "We rework the batch."));
     execute(job("RemedyKind"));
     assertThat(pi).isWaitingAt("HandReturnOver").hasNotPassed("DetermineApprover");
     execute(job("HandReturnOver"));
-    ProcessInstance returnCase = returnCaseOf(pi);
-    assertThat(returnCase).variables().containsEntry("handling", "REPROCESS");
-    complete(taskOf(returnCase), withVariables("defectType", "SEDIMENT", "claimFactual", true,
-        "storageFault", false, "shippedOn", "2026-11-18", "investigationFindings", "Sediment."));
-    assertThat(taskOf(returnCase).getTaskDefinitionKey()).isEqualTo("PrepareReturnForm");
-    complete(taskOf(returnCase), withVariables("handling", "REPROCESS", "returnReason", "Sediment",
-        "returnBasis", "Quality report", "approvedQuantity", 40L, "unitPrice", 25.0));
-    complete(taskOf(returnCase), withVariables("approved", true, "approvalNote", "Agreed."));
-    complete(taskOf(returnCase), withVariables("receivedQuantity", 40L));
-    complete(taskOf(returnCase), withVariables("returnProof", "INVOICE_COPY",
-        "proofReference", "F-7"));
-    complete(taskOf(returnCase), withVariables("voucherNumber", "V-7"));
+    assertThat(returnsStarted).singleElement().satisfies(handed -> assertThat(handed)
+        .containsEntry("handling", "REPROCESS"));
+    formDecided("RT-2611-0001", "RETURN", "APPROVED");
     execute(job());
+    assertThat(notices.get(0).message()).contains("return decision: Return");
+    acceptFeedback();
     execute(job());
-    assertThat(returnCase).isEnded();
-    assertThat(pi).isWaitingAt("TellOutcome").variables()
-        .containsEntry("returnDecision", "RETURN").containsEntry("returnStatus", "SETTLED")
-        .containsEntry("bookedQuantity", 40).containsEntry("settlementAmount", 1000.0)
-        .doesNotContainKey("approved");
+    assertThat(pi).hasPassed("AwaitReturnForm", "CaseClosed").isEnded();
+  }
+
+  @Test
+  void anExchangeReturnsTheGoodsThroughProductReturn() {
+    ProcessInstance pi = triage("NON_QUALITY");
+    complete(task(), withVariables("remedy", "EXCHANGE", "remedyNote", "New bottles for old."));
+    execute(job("RemedyKind"));
+    assertThat(pi).hasPassed("ReturnHandOver").isWaitingAt("HandReturnOver");
+    execute(job("HandReturnOver"));
+    assertThat(returnsStarted).singleElement().satisfies(handed -> assertThat(handed)
+        .containsEntry("handling", "EXCHANGE"));
+    assertThat(pi).isWaitingAt("AwaitReturnForm");
   }
 
   @Test
@@ -437,8 +447,13 @@ class ComplaintHandlingProcessTest {
     ProcessInstance pi = triage("SERVICE_CONDUCT");
     assertThat(pi).isWaitingAt("RecordResponsibility");
     assertThat(task()).hasCandidateGroup("management-office");
-    complete(task(), withVariables("responsibleDepartment", "After-sales",
-        "responsiblePerson", "Zhang", "disciplinaryResult", "A written warning was issued."));
+    complete(task(), withVariables("responsibleDepartment", "customer-service",
+        "responsiblePerson", "EM-0000-0002", "disciplinaryKind", "WARNING",
+        "disciplinaryResult", "A written warning was issued."));
+    assertThat(pi).isWaitingAt("RecordConductAction");
+    execute(job());
+    assertThat(actionsRecorded).containsExactly(List.of("EM-0000-0002", "WARNING",
+        "A written warning was issued.", "CP-2611-0001", "management-office"));
     execute(job());
     assertThat(notices).singleElement().extracting(CustomerNotice::message).asString()
         .contains("A written warning was issued.");
@@ -631,7 +646,130 @@ class ComplaintHandlingProcessTest {
     assertThat(task()).hasCandidateGroup("management-office");
     complete(task(), withVariables("verified", true, "findings", "Handled as recorded."));
     execute(job());
-    assertThat(pi).hasPassed("SpotCheckComplaint", "CaseClosed").isEnded();
+    assertThat(pi).hasPassed("SpotCheckComplaint", "SpotCheckPassed", "CaseClosed")
+        .hasNotPassed("CorrectHandling").isEnded();
+  }
+
+  @Test
+  void aFailedSpotCheckOrdersACorrectionByADateUntilTheOfficeConfirmsIt() {
+    nextDraw = 0.05;
+    ProcessInstance pi = resolvedWithoutRemedy();
+    acceptFeedback();
+    complete(task(), withVariables("verified", false, "findings", "The carrier was never asked.",
+        "correctionGroup", "sales", "correctBy", "2026-11-27"));
+    assertThat(pi).hasPassed("SpotCheckPassed", "CorrectionRound").isWaitingAt("CorrectHandling");
+    assertThat(task()).hasCandidateGroup("sales").hasDueDate(
+        Date.from(OffsetDateTime.parse("2026-11-27T23:59:59.999999999+08:00").toInstant()));
+    complete(task(), withVariables("correctionNote", "Asked the carrier."));
+    assertThat(task()).hasDefinitionKey("ConfirmCorrection").hasCandidateGroup("management-office");
+    complete(task(), withVariables("correctionConfirmed", false,
+        "confirmationNote", "No written answer from the carrier."));
+    assertThat(pi).hasPassed("CorrectionConfirmed").isWaitingAt("CorrectHandling");
+    complete(task(), withVariables("correctionNote", "The carrier's letter is attached."));
+    complete(task(), withVariables("correctionConfirmed", true));
+    assertThat(pi).isWaitingAt("ArchiveCase");
+    execute(job());
+    assertThat(pi).isEnded();
+  }
+
+  // --- Steps of the seeds (SPEC §1.2, §1.5, §1.9, §8.2, §8.3) ---
+
+  @Test
+  void aComplaintSettledOnTheSpotIsRecordedWithTheCustomersFeedbackAndCloses() {
+    ProcessInstance pi = start(Map.of("channel", "IN_PERSON", "resolvedOnFirstContact", true));
+    assertThat(pi).hasPassed("SettledOnTheSpot").isWaitingAt("RecordSpotSettlement")
+        .hasNotPassed("TriageComplaint");
+    assertThat(task()).isAssignedTo("agent").hasDueDate(at("2026-11-20T20:30:00+08:00"));
+    complete(task(), withVariables("complaintValid", true, "category", "NON_QUALITY",
+        "spotResolution", "Swapped the dented can at the counter.",
+        "satisfactionAttitude", "VERY_SATISFIED", "satisfactionSkill", "SATISFIED",
+        "satisfactionTimeliness", "VERY_SATISFIED", "satisfactionPromise", "SATISFIED"));
+    assertThat(pi).hasPassed("DrawSpotCheckSample").isWaitingAt("ArchiveCase").variables()
+        .containsEntry("customerAccepted", true);
+    execute(job());
+    assertThat(pi).isEnded();
+    verify(register).recordTriage("CP-2611-0001", true, "NON_QUALITY", false);
+    verify(register).recordOutcome("CP-2611-0001", new ComplaintRegister.Outcome(null, null,
+        null, "VERY_SATISFIED", "SATISFIED", "VERY_SATISFIED", "SATISFIED"));
+  }
+
+  @Test
+  void aSevereCaseIsPutBeforeAVicePresidentAtOnceWhileItsHandlingGoesOn() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), withVariables("complaintValid", true, "category", "SERVICE_CONDUCT",
+        "specialCase", false, "triageNote", "Abusive driver", "severe", true));
+    assertThat(pi).isWaitingAt("RecordResponsibility", "ReviewSevereCase");
+    assertThat(task("ReviewSevereCase")).hasCandidateGroup("vice-presidents")
+        .hasDueDate(at("2026-11-23T19:30:00+08:00"));
+    complete(task("ReviewSevereCase"), withVariables("severeCaseInstruction",
+        "Suspend the driver pending the office's finding."));
+    assertThat(pi).hasPassed("SevereCaseReviewed").isWaitingAt("RecordResponsibility");
+  }
+
+  @Test
+  void anIndividualPenaltyForNegligenceIsWrittenOnceTheVicePresidentApprovesIt() {
+    ProcessInstance pi = triage("PRODUCT_QUALITY");
+    complete(task(), withVariables("rootCause", "The line was left unsealed overnight",
+        "responsibleDepartment", "quality", "responsiblePerson", "EM-0000-0007",
+        "correctiveAction", "Night checklist", "humanNegligence", true,
+        "punishIndividually", true, "penaltyKind", "DEMERIT"));
+    complete(task(), withVariables("vpInstruction", "Agreed.", "penaltyApproved", true));
+    assertThat(pi).hasPassed("PenaltyApproved").isWaitingAt("RecordNegligencePenalty");
+    execute(job());
+    assertThat(actionsRecorded).containsExactly(List.of("EM-0000-0007", "DEMERIT",
+        "The line was left unsealed overnight", "CP-2611-0001", "vice-presidents"));
+    assertThat(pi).hasPassed("RecordNegligencePenalty").isWaitingAt("ProposeRemedy");
+  }
+
+  @Test
+  void aPenaltyTheVicePresidentDoesNotApproveIsNotWritten() {
+    ProcessInstance pi = triage("PRODUCT_QUALITY");
+    complete(task(), withVariables("rootCause", "Unsealed overnight", "correctiveAction", "Check",
+        "humanNegligence", true, "punishIndividually", true, "penaltyKind", "WARNING",
+        "responsiblePerson", "EM-0000-0007"));
+    complete(task(), withVariables("vpInstruction", "Train, do not punish.",
+        "penaltyApproved", false));
+    assertThat(pi).hasPassed("PenaltyApproved").hasNotPassed("RecordNegligencePenalty")
+        .isWaitingAt("ProposeRemedy");
+    assertThat(actionsRecorded).isEmpty();
+  }
+
+  @Test
+  void financeRecoversAPaymentTheCustomerWithheldWhileTheCaseCloses() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), withVariables("complaintValid", false, "triageNote", "Stored in the sun.",
+        "paymentWithheld", true, "withheldAmount", 1200.0));
+    execute(job());
+    assertThat(pi).hasPassed("PaymentWithheld", "RecoverAndClose")
+        .isWaitingAt("ArchiveCase", "RecoverReceivable");
+    assertThat(task()).hasCandidateGroup("finance").hasDueDate(at("2026-12-04T19:30:00+08:00"));
+    execute(job());
+    verify(register).close(eq("CP-2611-0001"), any(), any(), eq(null));
+    // concluded by its explanation: the closing limit does not mark it late
+    ClockUtil.setCurrentTime(at("2026-12-05T19:31:00+08:00"));
+    execute(timer(pi, "ClosingDeadlinePassed"));
+    assertThat(pi).hasPassed("ClosedInTime").hasNotPassed("MarkClosingLate");
+    complete(task("RecoverReceivable"), withVariables("recoveredAmount", 1200.0,
+        "recoveryVoucher", "R-88"));
+    assertThat(pi).hasPassed("ReceivableRecovered").isEnded();
+  }
+
+  @Test
+  void aNewRoundDoesNotRepeatTheLastRoundsOutcome() {
+    ProcessInstance pi = resolvedWithoutRemedy();
+    complete(task(), withVariables("customerAccepted", false,
+        "satisfactionAttitude", "AVERAGE", "satisfactionSkill", "POOR",
+        "satisfactionTimeliness", "SATISFIED", "satisfactionPromise", "POOR",
+        "feedbackNote", "The carrier never called"));
+    assertThat(pi).isWaitingAt("TriageComplaint").variables()
+        .doesNotContainKeys("remedy", "remedyNote", "category", "customerAccepted");
+    complete(task(), withVariables("complaintValid", true, "category", "MISUNDERSTANDING",
+        "specialCase", false, "triageNote", "The price includes delivery"));
+    complete(task(), withVariables("explanation", "Delivery is part of the price."));
+    notices.clear();
+    execute(job());
+    assertThat(notices).singleElement().extracting(CustomerNotice::message).asString()
+        .contains("Delivery is part of the price.").doesNotContain("The carrier apologises.");
   }
 
   @Test
@@ -673,18 +811,6 @@ class ComplaintHandlingProcessTest {
   }
 
   /** A phone complaint triaged as justified in this category, not a special case. */
-  /** The real product-return model runs behind the hand-over, with its real delegates. */
-  private void registerReturnDelegates(CalendarProperties calendar) {
-    when(caseNumbers.next(eq("RT"), any(Instant.class)))
-        .thenReturn(new CaseNumbers.CaseNumber("RT", "2611", 1));
-    Mocks.register("registerReturn", new RegisterReturn(caseNumbers, returns, calendar));
-    Mocks.register("countDaysSinceShipment", new CountDaysSinceShipment(calendar));
-    Mocks.register("recordReturn", new RecordReturn(returns, calendar));
-    Mocks.register("checkReturnedQuantity", new CheckReturnedQuantity());
-    Mocks.register("priceSettlement", new PriceSettlement());
-    Mocks.register("tellCustomerAboutReturn", new TellCustomerAboutReturn(notices::add, Notices.in("en")));
-  }
-
   private ProcessInstance triage(String category) {
     ProcessInstance pi = start(Map.of());
     assertThat(pi).isWaitingAt("TriageComplaint");
@@ -716,15 +842,13 @@ class ComplaintHandlingProcessTest {
         .map(IdentityLink::getGroupId).toList();
   }
 
-  private ProcessInstance returnCaseOf(ProcessInstance complaint) {
-    ProcessInstance returnCase = engine.getRuntimeService().createProcessInstanceQuery()
-        .superProcessInstanceId(complaint.getId()).singleResult();
-    assertThat(returnCase.getProcessDefinitionId()).startsWith("product-return:");
-    return returnCase;
-  }
-
-  private Task taskOf(ProcessInstance pi) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).singleResult();
+  /** What product-return tells the complaint when its form is decided. */
+  private void formDecided(String returnNumber, String decision, String status) {
+    engine.getRuntimeService().createMessageCorrelation("ReturnFormDecided")
+        .processInstanceBusinessKey("CP-2611-0001")
+        .setVariables(Map.of("returnNumber", returnNumber, "returnDecision", decision,
+            "returnFormStatus", status))
+        .correlate();
   }
 
   /** The asynchronous step waiting in the last asserted case; its timers wait on. */
