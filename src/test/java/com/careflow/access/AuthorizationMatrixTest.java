@@ -183,7 +183,7 @@ class AuthorizationMatrixTest {
         "/engine-rest/task/" + triage + "/variables",
         "{\"modifications\":{\"probe\":{\"value\":\"" + user + "\",\"type\":\"String\"}}}")));
     probe("rest: complete triage + a decision", user -> skipForAdmin(user, () -> status(
-        rest.tryComplete(user, triage, Map.of("complaintValid", true, "category",
+        rest.tryComplete(user, triage, Map.of("complaintValid", true, "severe", false, "category",
             "PRODUCT_QUALITY", "specialCase", false, "important", false, "triageNote", "x",
             "approved", true)))));
     probe("rest: claim agent's triage", user -> status(rest.send(user, "POST",

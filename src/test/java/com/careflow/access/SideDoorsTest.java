@@ -44,6 +44,7 @@ class SideDoorsTest {
     tasklist.complete("quality", tasklist.claim("quality", number, "InvestigateComplaint"),
         Map.of("rootCause", "Seal", "responsibleDepartment", "Production",
             "correctiveAction", "Check", "humanNegligence", false, "improvementTracking", true));
+    tasklist.vicePresidentInstructs(number);
     String remedy = tasklist.claim("sales", number, "ProposeRemedy").get("id").asText();
 
     HttpResponse<String> error = tasklist.send("sales", "POST", "/engine-rest/task/" + remedy
@@ -138,7 +139,7 @@ class SideDoorsTest {
 
   private void justified(String number) {
     tasklist.complete("agent", tasklist.myTask("agent", number, "TriageComplaint"), Map.of(
-        "complaintValid", true, "category", "PRODUCT_QUALITY", "specialCase", false,
+        "complaintValid", true, "severe", false, "category", "PRODUCT_QUALITY", "specialCase", false,
         "important", false));
   }
 }

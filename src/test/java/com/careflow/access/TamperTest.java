@@ -105,7 +105,7 @@ class TamperTest {
     String number = intake();
     JsonNode triage = tasklist.myTask("agent", number, "TriageComplaint");
     String task = triage.get("id").asText();
-    Map<String, Object> answers = Map.of("complaintValid", false, "triageNote",
+    Map<String, Object> answers = Map.of("complaintValid", false, "severe", false, "paymentWithheld", false, "triageNote",
         "Stored in the sun", "important", false);
 
     assertThat(tasklist.tryComplete("agent2", task, answers).statusCode()).isEqualTo(403);
@@ -127,7 +127,7 @@ class TamperTest {
   void aDepartmentTaskClaimedByMistakeIsHandedBackByWhoeverClaimedIt() {
     String number = intake();
     tasklist.complete("agent", tasklist.myTask("agent", number, "TriageComplaint"), Map.of(
-        "complaintValid", true, "category", "PRODUCT_QUALITY", "specialCase", false,
+        "complaintValid", true, "severe", false, "category", "PRODUCT_QUALITY", "specialCase", false,
         "important", false));
     String task = tasklist.claim("quality", number, "InvestigateComplaint").get("id").asText();
     assertThat(tasklist.send("quality", "POST", "/engine-rest/task/" + task + "/unclaim", null)
@@ -168,11 +168,12 @@ class TamperTest {
   private String complaintApprovedAt3000() {
     String number = intake();
     tasklist.complete("agent", tasklist.myTask("agent", number, "TriageComplaint"), Map.of(
-        "complaintValid", true, "category", "PRODUCT_QUALITY", "specialCase", false,
+        "complaintValid", true, "severe", false, "category", "PRODUCT_QUALITY", "specialCase", false,
         "important", false));
     tasklist.complete("quality", tasklist.claim("quality", number, "InvestigateComplaint"),
         Map.of("rootCause", "Seal", "responsibleDepartment", "Production",
             "correctiveAction", "Check", "humanNegligence", false, "improvementTracking", true));
+    tasklist.vicePresidentInstructs(number);
     tasklist.complete("sales", tasklist.claim("sales", number, "ProposeRemedy"), Map.of(
         "remedy", "COMPENSATION", "compensationAmount", 3000.0, "remedyNote", "Refund"));
     AsyncSteps.runDue(engine, number); // the remedy's gateway

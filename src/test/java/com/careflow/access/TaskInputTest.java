@@ -43,25 +43,31 @@ class TaskInputTest {
     String triage = tasklist.myTask("agent", number, "TriageComplaint").get("id").asText();
 
     HttpResponse<String> noCategory = tasklist.tryComplete("agent", triage, Map.of(
-        "complaintValid", true, "specialCase", false, "important", false));
+        "complaintValid", true, "severe", false, "specialCase", false, "important", false));
     assertThat(noCategory.statusCode()).as(noCategory.body()).isEqualTo(400);
     assertThat(noCategory.body()).contains("category is required");
 
     HttpResponse<String> noExplanation = tasklist.tryComplete("agent", triage, Map.of(
-        "complaintValid", false, "important", false));
+        "complaintValid", false, "severe", false, "paymentWithheld", false, "important", false));
     assertThat(noExplanation.statusCode()).isEqualTo(400);
     assertThat(noExplanation.body()).contains("triageNote is required");
 
+    HttpResponse<String> noAmount = tasklist.tryComplete("agent", triage, Map.of(
+        "complaintValid", false, "severe", false, "paymentWithheld", true, "important", false,
+        "triageNote", "Stored in the sun"));
+    assertThat(noAmount.statusCode()).isEqualTo(400);
+    assertThat(noAmount.body()).as("what finance recovers").contains("withheldAmount is required");
+
     HttpResponse<String> hiddenAnswered = tasklist.tryComplete("agent", triage, Map.of(
-        "complaintValid", false, "important", false, "triageNote", "Stored in the sun",
-        "category", "PRODUCT_QUALITY"));
+        "complaintValid", false, "severe", false, "paymentWithheld", false, "important", false,
+        "triageNote", "Stored in the sun", "category", "PRODUCT_QUALITY"));
     assertThat(hiddenAnswered.statusCode()).isEqualTo(400);
     assertThat(hiddenAnswered.body()).contains("category is not asked for");
     assertThat(tasklist.visibleTasks("agent", number)).as("still open").hasSize(1);
 
     tasklist.complete("agent", tasklist.myTask("agent", number, "TriageComplaint"), Map.of(
-        "complaintValid", true, "category", "PRODUCT_QUALITY", "specialCase", false,
-        "important", false));
+        "complaintValid", true, "severe", false, "category", "PRODUCT_QUALITY",
+        "specialCase", false, "important", false));
   }
 
   @Test

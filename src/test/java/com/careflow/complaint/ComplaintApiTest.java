@@ -235,8 +235,8 @@ class ComplaintApiTest {
         bad("negative amount", r -> r.put("claimedAmount", -1), "claimedAmount"),
         bad("amount with fractions of a fen", r -> r.put("claimedAmount", 10.001),
             "claimedAmount"),
-        bad("answered on the spot but not a consultation",
-            r -> r.put("resolvedOnFirstContact", true), "resolvedOnFirstContact"),
+        bad("a suggestion settled on the spot", r -> r.put("type", "SUGGESTION")
+            .put("resolvedOnFirstContact", true), "resolvedOnFirstContact"),
         bad("several bad fields at once", r -> {
           r.remove("channel");
           r.put("subject", "");

@@ -69,7 +69,7 @@ class ComplaintEndToEndTest {
 
     JsonNode triage = tasklist.myTask("agent", number, "TriageComplaint");
     assertThat(tasklist.form("agent", triage).get("id").asText()).isEqualTo("triage-complaint");
-    tasklist.complete("agent", triage, Map.of("complaintValid", true, "category", "PRODUCT_QUALITY",
+    tasklist.complete("agent", triage, Map.of("complaintValid", true, "severe", false, "category", "PRODUCT_QUALITY",
         "specialCase", false, "important", false));
 
     assertThat(tasklist.visibleTasks("agent", number)).as("agents do not see quality's task").isEmpty();
@@ -79,6 +79,7 @@ class ComplaintEndToEndTest {
     tasklist.complete("quality", investigation, Map.of("rootCause", "Cap seal failure",
         "responsibleDepartment", "Production", "correctiveAction", "Seal torque check",
         "humanNegligence", false, "improvementTracking", true));
+    tasklist.vicePresidentInstructs(number); // SPEC §1.5: the report goes to the VP first
 
     tasklist.complete("sales", tasklist.claim("sales", number, "ProposeRemedy"), Map.of("remedy", "COMPENSATION",
         "compensationAmount", 3000.0, "remedyNote", "We refund the order, 3000 CNY."));

@@ -106,7 +106,7 @@ class NoticeDeliveryTest {
 
     SMTP.purgeEmailFromAllMailboxes();
     tasklist.complete("agent", tasklist.myTask("agent", number, "TriageComplaint"), Map.of(
-        "complaintValid", false, "important", false,
+        "complaintValid", false, "severe", false, "paymentWithheld", false, "important", false,
         "triageNote", "The bottle was stored in direct sunlight, which the label warns against."));
     AsyncSteps.runDue(engine, number);
     Mailbox.deliverAll(relay);
@@ -188,7 +188,7 @@ class NoticeDeliveryTest {
 
     String number = tasklist.registerComplaint("agent", "Cap cracked");
     tasklist.complete("agent", tasklist.myTask("agent", number, "TriageComplaint"), Map.of(
-        "complaintValid", true, "category", "PRODUCT_QUALITY", "specialCase", false,
+        "complaintValid", true, "severe", false, "category", "PRODUCT_QUALITY", "specialCase", false,
         "important", false));
     Mailbox.deliverAll(relay);
     assertThat(Mailbox.to(SMTP.getReceivedMessages(), "agent@demo.careflow.invalid"))

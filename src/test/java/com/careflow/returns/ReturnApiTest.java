@@ -124,7 +124,7 @@ class ReturnApiTest {
     HttpResponse<String> registered = api.postJson(api.request("agent", "/api/complaints"),
         complaint.toString());
     String complaintNumber = json.readTree(registered.body()).get("number").asText();
-    work(complaintNumber, Map.of("complaintValid", true, "category", "RETURN_REQUEST",
+    work(complaintNumber, Map.of("complaintValid", true, "severe", false, "category", "RETURN_REQUEST",
         "specialCase", false, "triageNote", "They want to send the goods back."));
     AsyncSteps.runDue(engine, complaintNumber);
 

@@ -150,6 +150,15 @@ public final class Tasklist {
     }
   }
 
+  /**
+   * The vice president reads the investigation report of the case and instructs on it (SPEC
+   * §1.5), so that sales may propose the remedy.
+   */
+  public void vicePresidentInstructs(String businessKey) {
+    complete("vp", claim("vp", businessKey, "InstructOnInvestigation"),
+        Map.of("vpInstruction", "Proceed as the report says."));
+  }
+
   public JsonNode read(HttpResponse<String> response) {
     try {
       return json.readTree(response.body());
