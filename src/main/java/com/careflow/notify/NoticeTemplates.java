@@ -28,8 +28,9 @@ public class NoticeTemplates {
       "staff-task-subject", "staff-overdue", "staff-overdue-subject", "complaint-acknowledgement",
       "complaint-explanation", "complaint-outcome", "complaint-outcome-return",
       "complaint-suggestion-adopted", "complaint-suggestion-declined", "complaint-reference",
-      "return-rejection", "return-settlement-RETURN", "return-settlement-REPROCESS",
-      "return-settlement-DISCOUNT", "return-settlement-COMPENSATION");
+      "return-rejection", "return-form-rejection", "return-settlement-RETURN",
+      "return-settlement-REPROCESS", "return-settlement-EXCHANGE", "return-settlement-DISCOUNT",
+      "return-settlement-COMPENSATION");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)"
       + "(?::([A-Za-z][A-Za-z0-9]*))?}");

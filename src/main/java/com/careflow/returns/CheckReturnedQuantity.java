@@ -4,6 +4,7 @@ import static com.careflow.process.ProcessVariables.decimal;
 import static com.careflow.process.ProcessVariables.integer;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
  * quantity is reconciled when it is at most the approved quantity, or above it by at most the
  * over-acceptance ratio (超量允收比率): the customer's ({@code overAcceptanceRatio}), else the
  * company default, the task's input parameter {@code defaultOverAcceptanceRatio}. A reconciled
- * return is booked at the received quantity; otherwise the sales vice president decides.
+ * return is booked at the received quantity; otherwise whoever the amount authority names for
+ * the excess value decides ({@code excessValue}: the units received above the approved quantity
+ * at the form's unit price; SPEC §1.6).
  */
 @Component("checkReturnedQuantity")
 public class CheckReturnedQuantity implements JavaDelegate {
@@ -33,6 +36,9 @@ public class CheckReturnedQuantity implements JavaDelegate {
     instance.setVariable("appliedOverAcceptanceRatio", ratio.doubleValue());
     instance.setVariable("acceptableQuantity", acceptable.intValue());
     instance.setVariable("quantityReconciled", reconciled);
+    BigDecimal excess = BigDecimal.valueOf(Math.max(0, received - approved))
+        .multiply(decimal(execution, "unitPrice")).setScale(2, RoundingMode.HALF_UP);
+    instance.setVariable("excessValue", excess.doubleValue());
     if (reconciled) {
       instance.setVariable("bookedQuantity", received);
     }

@@ -13,10 +13,13 @@ import org.camunda.bpm.engine.exception.NotValidException;
 import org.springframework.stereotype.Component;
 
 /**
- * The amount finance books (SPEC §2.5, §2.7): for goods, the booked quantity at the unit price
- * of the return form; for a discount or compensation, the certificate's amount. A booked
- * quantity above what arrived is refused, so the vice president's task stays open with the
- * message.
+ * The amount finance books (SPEC §2.5, §2.7, §1.6): for goods taken back or reprocessed, the
+ * booked quantity at the unit price of the return form; for an exchange, the booked units the
+ * warehouse did not replace at that price (none, so 0, when every unit was replaced: the goods
+ * that came back and the replacement cancel out); for a discount or compensation, the
+ * certificate's amount. A booked quantity above what arrived is refused, so the approver's task
+ * stays open with the message; so is a replacement above the booked quantity, for the
+ * warehouse's task.
  */
 @Component("priceSettlement")
 public class PriceSettlement implements JavaDelegate {
@@ -25,14 +28,24 @@ public class PriceSettlement implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Handling handling = Handling.valueOf(text(execution, "handling"));
     BigDecimal amount;
-    if (handling == Handling.RETURN || handling == Handling.REPROCESS) {
+    if (handling == Handling.RETURN || handling == Handling.REPROCESS
+        || handling == Handling.EXCHANGE) {
       int booked = integer(execution, "bookedQuantity");
       int received = integer(execution, "receivedQuantity");
       if (booked < 0 || booked > received) {
         throw new NotValidException("The booked quantity must be between 0 and the " + received
             + " units received, not " + booked + ".");
       }
-      amount = decimal(execution, "unitPrice").multiply(BigDecimal.valueOf(booked));
+      int credited = booked;
+      if (handling == Handling.EXCHANGE) {
+        int replaced = integer(execution, "replacementQuantity");
+        if (replaced < 0 || replaced > booked) {
+          throw new NotValidException("The replacement must be between 0 and the " + booked
+              + " units booked, not " + replaced + ".");
+        }
+        credited = booked - replaced;
+      }
+      amount = decimal(execution, "unitPrice").multiply(BigDecimal.valueOf(credited));
     } else {
       amount = decimal(execution, "discountAmount");
     }

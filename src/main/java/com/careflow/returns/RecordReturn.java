@@ -16,8 +16,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the returns register current (SPEC §2): after the decision and the warehouse receipt
- * (as an end listener) it records how the return stands; as the closing task, with the input
+ * Keeps the returns register current (SPEC §2): after the decision, the certificate's signer,
+ * the warehouse receipt and a replacement shipment (as an end listener) it records how the
+ * return stands; as the closing task, with the input
  * parameters {@code returnStatus} (REJECTED or SETTLED) and {@code closedAt}, it also closes
  * the return, and the status goes on the instance, where a linked complaint reads it.
  */
@@ -42,6 +43,7 @@ public class RecordReturn implements JavaDelegate {
         integer(execution, "approvedQuantity"), decimal(execution, "unitPrice"),
         integer(execution, "receivedQuantity"), text(execution, "returnProof"),
         text(execution, "proofReference"), integer(execution, "bookedQuantity"),
+        integer(execution, "replacementQuantity"), text(execution, "dispatchNumber"),
         decimal(execution, "settlementAmount"), text(execution, "voucherNumber"));
     String status = execution.hasVariableLocal("returnStatus")
         ? (String) execution.getVariableLocal("returnStatus") : null;

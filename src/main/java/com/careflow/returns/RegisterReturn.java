@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
  * Registers a return (SPEC §2.1, §2.3): numbers it {@code RT-YYMM-NNNN} in the company's time
  * zone, writes the register row and makes the number the instance's business key. A return
  * from a complaint is claimed on the day the complaint was registered; one from
- * {@code POST /api/returns} on the day sales gives, else today.
+ * {@code POST /api/returns} on the day sales gives, else today. A DISCOUNT or COMPENSATION the
+ * complaint already approved (SPEC §2.7, §8.2: {@code settlementAmount} and
+ * {@code remedyApprovedBy} given) is the discount certificate's amount ({@code discountAmount});
+ * nobody types it again.
  */
 @Component("registerReturn")
 public class RegisterReturn implements JavaDelegate {
@@ -61,5 +64,16 @@ public class RegisterReturn implements JavaDelegate {
     execution.setVariable("returnNumber", number.toString());
     execution.setVariable("claimedOn", claimedOn.toString());
     execution.setVariable("requestedAt", Date.from(now));
+    if (approvedInComplaint(execution)) {
+      execution.setVariable("discountAmount", decimal(execution, "settlementAmount").doubleValue());
+    }
+  }
+
+  /** A complaint's DISCOUNT or COMPENSATION, approved there: the model's path to the certificate. */
+  private static boolean approvedInComplaint(DelegateExecution execution) {
+    String handling = text(execution, "handling");
+    return execution.getVariable("remedyApprovedBy") != null
+        && execution.getVariable("settlementAmount") != null
+        && ("DISCOUNT".equals(handling) || "COMPENSATION".equals(handling));
   }
 }

@@ -31,22 +31,38 @@ public class ReturnRegister {
       LocalDate shippedOn, LocalDate claimedOn, String description, Integer claimedQuantity,
       BigDecimal overAcceptanceRatio, String requestedBy) {}
 
-  /** How a return stands: what was decided, approved, received, proven and booked so far. */
+  /**
+   * How a return stands: what was decided, approved, received, proven, replaced (an exchange)
+   * and booked so far.
+   */
   public record Progress(String defectType, Boolean claimFactual, Boolean storageFault,
       LocalDate shippedOn, Integer daysSinceShipment, String decision, String handling,
       Integer approvedQuantity, BigDecimal unitPrice, Integer receivedQuantity,
       String returnProof, String proofReference, Integer bookedQuantity,
-      BigDecimal settlementAmount, String voucherNumber) {}
+      Integer replacementQuantity, String dispatchNumber, BigDecimal settlementAmount,
+      String voucherNumber) {}
 
-  /** A row of the register. */
+  /**
+   * A row of the register, with the status of its complaint (OPEN or CLOSED) as the complaint
+   * register has it now; null for a return sales took directly.
+   */
   public record Entry(String number, Claim claim, Instant requestedAt, String processInstanceId,
-      String status, Progress progress, Instant closedAt) {}
+      String status, Progress progress, Instant closedAt, String complaintStatus) {}
 
   /** Register filters; null means any. */
   public record Filter(String status, String decision, String handling, String complaintNumber,
       LocalDate requestedFrom, LocalDate requestedTo) {}
 
   private static final RowMapper<Entry> ENTRY = ReturnRegister::entry;
+
+  /**
+   * The register as it is read: each return with its complaint's status from the complaint
+   * register (SPEC §2.8: each side shows the other's number and status). Columns keep their
+   * names, so filters read as on the table.
+   */
+  private static final String REGISTER = "(SELECT r.*, c.status AS complaint_status "
+      + "FROM product_return r LEFT JOIN complaint c ON c.number = r.complaint_number) "
+      + "return_register";
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -90,6 +106,7 @@ public class ReturnRegister {
           days_since_shipment = :days, decision = :decision, handling = :handling,
           approved_quantity = :approved, unit_price = :unitPrice, received_quantity = :received,
           return_proof = :proof, proof_reference = :proofReference, booked_quantity = :booked,
+          replacement_quantity = :replaced, dispatch_number = :dispatch,
           settlement_amount = :amount, voucher_number = :voucher
         WHERE number = :number""", progress(number, progress));
   }
@@ -104,13 +121,14 @@ public class ReturnRegister {
   }
 
   public Optional<Entry> find(String number) {
-    return jdbc.query("SELECT * FROM product_return WHERE number = :number",
+    return jdbc.query("SELECT * FROM " + REGISTER + " WHERE number = :number",
         new MapSqlParameterSource("number", number), ENTRY).stream().findFirst();
   }
 
   /** The returns closed from {@code from} (inclusive) to {@code to} (exclusive). */
   public List<Entry> closedBetween(Instant from, Instant to) {
-    return jdbc.query("SELECT * FROM product_return WHERE closed_at >= :from AND closed_at < :to "
+    return jdbc.query("SELECT * FROM " + REGISTER
+            + " WHERE closed_at >= :from AND closed_at < :to "
             + "ORDER BY closed_at, number",
         new MapSqlParameterSource("from", Timestamp.from(from)).addValue("to", Timestamp.from(to)),
         ENTRY);
@@ -118,7 +136,7 @@ public class ReturnRegister {
 
   /** A page of the register, newest first, and how many returns match in all. */
   public Page<Entry> search(Filter filter, int page, int size) {
-    return RegisterQuery.of("product_return")
+    return RegisterQuery.of(REGISTER)
         .equal("status", filter.status())
         .equal("decision", filter.decision())
         .equal("handling", filter.handling())
@@ -142,6 +160,8 @@ public class ReturnRegister {
         .addValue("proof", progress.returnProof())
         .addValue("proofReference", progress.proofReference())
         .addValue("booked", progress.bookedQuantity())
+        .addValue("replaced", progress.replacementQuantity())
+        .addValue("dispatch", progress.dispatchNumber())
         .addValue("amount", progress.settlementAmount())
         .addValue("voucher", progress.voucherNumber());
   }
@@ -162,11 +182,12 @@ public class ReturnRegister {
         row.getString("handling"), row.getObject("approved_quantity", Integer.class),
         row.getBigDecimal("unit_price"), row.getObject("received_quantity", Integer.class),
         row.getString("return_proof"), row.getString("proof_reference"),
-        row.getObject("booked_quantity", Integer.class), row.getBigDecimal("settlement_amount"),
-        row.getString("voucher_number"));
+        row.getObject("booked_quantity", Integer.class),
+        row.getObject("replacement_quantity", Integer.class), row.getString("dispatch_number"),
+        row.getBigDecimal("settlement_amount"), row.getString("voucher_number"));
     return new Entry(row.getString("number"), claim, instant(row, "requested_at"),
         row.getString("process_instance_id"), row.getString("status"), progress,
-        instant(row, "closed_at"));
+        instant(row, "closed_at"), row.getString("complaint_status"));
   }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {

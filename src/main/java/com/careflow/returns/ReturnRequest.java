@@ -37,6 +37,9 @@ public record ReturnRequest(
     @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4)
         BigDecimal overAcceptanceRatio) {
 
-  /** SPEC §2.3, §2.7: the goods come back or are reprocessed, or money settles it instead. */
-  public enum Handling { RETURN, REPROCESS, DISCOUNT, COMPENSATION }
+  /**
+   * SPEC §2.3, §2.7, §1.6: the goods come back, are reprocessed or exchanged for replacement
+   * goods, or money settles it instead.
+   */
+  public enum Handling { RETURN, REPROCESS, EXCHANGE, DISCOUNT, COMPENSATION }
 }

@@ -12,15 +12,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the customer about their return (SPEC §2.2, §2.8): why it was rejected, or what was
- * settled. The model says which with the task's input parameter {@code notice}; the text is the
+ * Tells the customer about their return (SPEC §2.2, §2.3, §2.8): why it was rejected (by the
+ * eligibility decision, with quality's findings, or by the form's approver, with the reason),
+ * or what was settled. The model says which with the task's input parameter {@code notice}; the text is the
  * process owner's, in the company's language ({@code notices/}).
  */
 @Component("tellCustomerAboutReturn")
 public class TellCustomerAboutReturn implements JavaDelegate {
 
   /** The notices of a return. */
-  public enum Notice { REJECTION, SETTLEMENT }
+  public enum Notice { REJECTION, FORM_REJECTION, SETTLEMENT }
 
   private final CustomerNotifier notifier;
   private final NoticeTemplates templates;
@@ -35,6 +36,7 @@ public class TellCustomerAboutReturn implements JavaDelegate {
     Notice notice = Notice.valueOf((String) execution.getVariableLocal("notice"));
     String template = switch (notice) {
       case REJECTION -> "return-rejection";
+      case FORM_REJECTION -> "return-form-rejection";
       case SETTLEMENT -> "return-settlement-"
           + ReturnRequest.Handling.valueOf(text(execution, "handling")).name();
     };

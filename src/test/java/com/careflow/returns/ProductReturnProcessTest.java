@@ -47,6 +47,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 
 /**
@@ -57,6 +59,7 @@ import org.mockito.ArgumentCaptor;
 @Deployment(resources = {
     "processes/product-return.bpmn",
     "processes/return-eligibility.dmn",
+    "processes/complaint-approval-authority.dmn",
     "forms/approve-return-form.form",
     "forms/book-return.form",
     "forms/confirm-certificate-with-customer.form",
@@ -65,6 +68,7 @@ import org.mockito.ArgumentCaptor;
     "forms/prepare-return-form.form",
     "forms/receive-returned-goods.form",
     "forms/resolve-quantity-discrepancy.form",
+    "forms/ship-replacement-goods.form",
     "forms/sign-discount-certificate.form"})
 class ProductReturnProcessTest {
 
@@ -72,6 +76,7 @@ class ProductReturnProcessTest {
   @RegisterExtension
   static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
       .configurationResource("process-test.camunda.cfg.xml")
+      .excludeProcessDefinitionKeys(WaitingComplaint.KEY)
       .assertClassCoverageAtLeast(1.0)
       .build();
 
@@ -82,6 +87,7 @@ class ProductReturnProcessTest {
   private final ReturnRegister register = mock(ReturnRegister.class);
   private final CaseNumbers numbers = mock(CaseNumbers.class);
   private ProcessEngine engine;
+  private WaitingComplaint complaints;
 
   @BeforeEach
   void registerDelegates() {
@@ -97,10 +103,13 @@ class ProductReturnProcessTest {
     Mocks.register("checkReturnedQuantity", new CheckReturnedQuantity());
     Mocks.register("priceSettlement", new PriceSettlement());
     Mocks.register("tellCustomerAboutReturn", new TellCustomerAboutReturn(notices::add, Notices.in("en")));
+    Mocks.register("reportReturnFormDecision", new ReportReturnFormDecision());
+    complaints = new WaitingComplaint(engine);
   }
 
   @AfterEach
   void cleanUp() {
+    complaints.undeploy();
     ProcessTests.reset();
   }
 
@@ -239,7 +248,8 @@ class ProductReturnProcessTest {
         eq(MONDAY_MORNING.toInstant()));
     assertThat(booked.getValue()).isEqualTo(new Progress("SEDIMENT", true, false,
         LocalDate.parse("2026-11-05"), 15, "RETURN", "RETURN", 100, new BigDecimal("12.5"),
-        105, "RETURN_CERTIFICATE", "XT-88", 105, new BigDecimal("1312.5"), "V-2611-0042"));
+        105, "RETURN_CERTIFICATE", "XT-88", 105, null, null, new BigDecimal("1312.5"),
+        "V-2611-0042"));
     assertThat(pi).variables().containsEntry("returnStatus", "SETTLED");
     execute(job());
     assertThat(pi).hasPassedInOrder("BookReturn", "SettleReturn", "TellSettlement",
@@ -251,12 +261,14 @@ class ProductReturnProcessTest {
   }
 
   @Test
-  void oneUnitAboveTheDefaultRatioGoesToTheVicePresidentWhoDecidesTheBookedQuantity() {
+  void oneUnitAboveTheDefaultRatioGoesToTheAuthorityForTheExcessWhoDecidesTheBookedQuantity() {
     ProcessInstance pi = receivedAndProven(Map.of(), 100, 106);
-    assertThat(pi).isWaitingAt("ResolveQuantityDiscrepancy").variables()
+    assertThat(pi).hasPassed("DetermineDiscrepancyApprover")
+        .isWaitingAt("ResolveQuantityDiscrepancy").variables()
         .containsEntry("quantityReconciled", false).containsEntry("acceptableQuantity", 105)
-        .doesNotContainKey("bookedQuantity");
-    assertThat(task()).hasCandidateGroup("vice-presidents");
+        .containsEntry("excessValue", 75.0).doesNotContainKey("bookedQuantity");
+    assertThat(task()).as("6 units above the 100 approved, at 12.50 CNY: 75 CNY")
+        .hasCandidateGroup("sales-managers");
     complete(task(), withVariables("bookedQuantity", 100L,
         "discrepancyNote", "Six cartons go back to the customer."));
     assertThat(pi).isWaitingAt("BookReturn").variables()
@@ -285,7 +297,7 @@ class ProductReturnProcessTest {
   }
 
   @Test
-  void theVicePresidentCannotBookMoreThanArrived() {
+  void theApproverCannotBookMoreThanArrived() {
     ProcessInstance pi = receivedAndProven(Map.of(), 100, 120);
     Task decision = task();
     assertThatThrownBy(() -> complete(decision, withVariables("bookedQuantity", 121L,
@@ -313,11 +325,11 @@ class ProductReturnProcessTest {
   // --- Discount or compensation instead of goods (SPEC §2.7) ---
 
   @Test
-  void aDiscountCertificateSignedByTheVicePresidentAndTheCustomerIsBooked() {
+  void aDiscountCertificateSignedPerTheAuthorityAndByTheCustomerIsBooked() {
     ProcessInstance pi = eligibleReturn(Map.of());
     complete(task(), discount("DISCOUNT", 800));
-    assertThat(pi).isWaitingAt("SignDiscountCertificate");
-    assertThat(task()).hasCandidateGroup("vice-presidents");
+    assertThat(pi).hasPassed("DetermineCertificateSigner").isWaitingAt("SignDiscountCertificate");
+    assertThat(task()).as("800 CNY: below 1000").hasCandidateGroup("sales-managers");
     complete(task(), withVariables("approved", true, "approvalNote", "Signed."));
     assertThat(pi).isWaitingAt("ConfirmCertificateWithCustomer");
     assertThat(task()).hasCandidateGroup("sales");
@@ -380,6 +392,252 @@ class ProductReturnProcessTest {
     assertThat(notices.get(0).message()).contains("10 units for reprocessing", "30.00 CNY");
   }
 
+  // --- One amount authority for every money decision (SPEC §1.6, §2.3, §2.5, §2.7) ---
+
+  @ParameterizedTest(name = "{0} × {1} CNY goes to {2}")
+  @CsvSource({"100, 6, sales-managers", "100, 30, vice-presidents",
+      "100, 200, general-managers"})
+  void aReturnFormIsApprovedByTheAuthorityForItsValue(long quantity, double price,
+      String approver) {
+    ProcessInstance pi = eligibleReturn(Map.of());
+    complete(task(), returnForm("RETURN", quantity, price));
+    assertThat(pi).hasPassed("DetermineFormApprover").isWaitingAt("ApproveReturnForm")
+        .variables().containsEntry("formApproverGroup", approver);
+    assertThat(task()).hasCandidateGroup(approver)
+        .hasDueDate(at("2026-11-25T10:00:00+08:00"));
+    complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
+    assertThat(pi).isWaitingAt("ReceiveReturnedGoods");
+  }
+
+  @ParameterizedTest(name = "a certificate of {0} CNY is signed by {1}")
+  @CsvSource({"600, sales-managers", "3000, vice-presidents", "20000, general-managers"})
+  void aCertificateIsSignedByTheAuthorityForItsAmount(double amount, String signer) {
+    ProcessInstance pi = eligibleReturn(Map.of());
+    complete(task(), discount("COMPENSATION", amount));
+    assertThat(pi).hasPassed("DetermineCertificateSigner").isWaitingAt("SignDiscountCertificate")
+        .variables().containsEntry("certificateSignerGroup", signer);
+    assertThat(task()).hasCandidateGroup(signer).hasDueDate(at("2026-11-25T10:00:00+08:00"));
+    ArgumentCaptor<Progress> recorded = ArgumentCaptor.forClass(Progress.class);
+    verify(register, times(2)).record(eq("RT-2611-0007"), recorded.capture());
+    assertThat(recorded.getValue().handling()).isEqualTo("COMPENSATION");
+  }
+
+  @ParameterizedTest(name = "20 units too many at {0} CNY go to {1}")
+  @CsvSource({"30, sales-managers", "150, vice-presidents", "1000, general-managers"})
+  void aQuantityDiscrepancyIsResolvedByTheAuthorityForTheExcessValue(double price,
+      String approver) {
+    ProcessInstance pi = approvedReturn(Map.of(), "RETURN", 100, price);
+    complete(task(), withVariables("receivedQuantity", 120L));
+    complete(task(), withVariables("returnProof", "INVOICE_COPY", "proofReference", "F-9"));
+    assertThat(pi).isWaitingAt("ResolveQuantityDiscrepancy").variables()
+        .containsEntry("excessValue", 20 * price)
+        .containsEntry("discrepancyApproverGroup", approver);
+    assertThat(task()).hasCandidateGroup(approver).hasDueDate(at("2026-11-25T10:00:00+08:00"));
+  }
+
+  // --- The complaint learns the return form's decision at once (SPEC §2.8, §8.1) ---
+
+  @Test
+  void anApprovedFormIsToldToTheWaitingComplaintAndTheGoodsFollowOnTheirOwnClock() {
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    ProcessInstance pi = eligibleReturn(fromComplaint("RETURN"));
+    complete(task(), returnForm("RETURN", 100, 60));
+    assertThat(task()).as("6000 CNY: above 5000").hasCandidateGroup("general-managers");
+    complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
+    assertThat(complaint).isWaitingAt("WaitForReturnForm");
+    assertThat(pi).hasPassed("FormApprovedInComplaint").isWaitingAt("ReportFormApproved");
+    execute(job());
+    assertThat(complaint).isEnded();
+    assertThat(complaints.told(complaint)).containsEntry("returnNumber", "RT-2611-0007")
+        .containsEntry("returnDecision", "RETURN").containsEntry("returnFormStatus", "APPROVED");
+    assertThat(pi).hasPassedInOrder("ReportFormApproved", "GoodsToReceive")
+        .isWaitingAt("ReceiveReturnedGoods");
+    assertThat(task()).hasCandidateGroup("warehouse");
+  }
+
+  @Test
+  void noComplaintWaitingIsNoErrorAndTheReturnGoesOn() {
+    ProcessInstance pi = eligibleReturn(fromComplaint("REPROCESS"));
+    complete(task(), returnForm("REPROCESS", 10, 3));
+    complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
+    execute(job());
+    assertThat(pi).hasPassed("ReportFormApproved").isWaitingAt("ReceiveReturnedGoods");
+    assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+  }
+
+  @Test
+  void aClaimRejectedByEligibilityIsToldToTheComplaintAsRejected() {
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    ProcessInstance pi = start(fromComplaint("RETURN"));
+    complete(task(), investigation("SEDIMENT", false, false, "2026-11-05", "Fruit pulp."));
+    execute(job());
+    execute(job());
+    assertThat(complaint).isWaitingAt("WaitForReturnForm");
+    assertThat(pi).hasPassedInOrder("ExplainRejection", "CloseRejectedReturn")
+        .isWaitingAt("ReportReturnRejected");
+    verify(register).close(eq("RT-2611-0007"), any(), eq("REJECTED"), any());
+    execute(job());
+    assertThat(complaints.told(complaint)).containsEntry("returnFormStatus", "REJECTED")
+        .containsEntry("returnDecision", "REJECT").containsEntry("returnNumber", "RT-2611-0007");
+    assertThat(pi).hasPassed("ReturnRejected").isEnded();
+  }
+
+  @Test
+  void aFormRejectedForGoodIsExplainedClosedAndToldToTheComplaint() {
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    ProcessInstance pi = eligibleReturn(fromComplaint("RETURN"));
+    complete(task(), returnForm("RETURN", 100, 12.5));
+    complete(task(), withVariables("approved", false, "finalRejection", true,
+        "approvalNote", "The batch was sold as seconds, without return."));
+    assertThat(pi).hasPassed("ReturnFormApproved").isWaitingAt("ExplainFormRejection");
+    execute(job());
+    assertThat(notices).singleElement().satisfies(notice -> {
+      assertThat(notice.kind()).isEqualTo("RETURN_FORM_REJECTION");
+      assertThat(notice.message()).contains("RT-2611-0007", "(complaint CP-2611-0003)",
+          "cannot take the goods back", "sold as seconds");
+    });
+    execute(job());
+    verify(register).close(eq("RT-2611-0007"), any(), eq("REJECTED"), any());
+    execute(job());
+    assertThat(complaints.told(complaint)).containsEntry("returnFormStatus", "REJECTED")
+        .containsEntry("returnDecision", "RETURN");
+    assertThat(pi).hasPassedInOrder("ExplainFormRejection", "CloseRejectedReturn",
+        "ReportReturnRejected", "ReturnRejected").isEnded();
+  }
+
+  @Test
+  void aDirectReturnRejectedForGoodClosesWithoutAComplaintToTell() {
+    ProcessInstance pi = eligibleReturn(Map.of());
+    complete(task(), returnForm("RETURN", 100, 12.5));
+    complete(task(), withVariables("approved", false, "finalRejection", true,
+        "approvalNote", "Out of warranty."));
+    execute(job());
+    execute(job());
+    assertThat(pi).hasPassed("RejectionClosed").hasNotPassed("ReportReturnRejected").isEnded();
+    verify(register).close(eq("RT-2611-0007"), any(), eq("REJECTED"), any());
+  }
+
+  @Test
+  void aComplaintsGoodsSettledByACertificateInsteadAreApprovedWhenTheCertificateIsSigned() {
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    ProcessInstance pi = eligibleReturn(fromComplaint("RETURN"));
+    complete(task(), discount("DISCOUNT", 3000));
+    assertThat(task()).hasCandidateGroup("vice-presidents");
+    complete(task(), withVariables("approved", true, "approvalNote", "Signed."));
+    assertThat(pi).isWaitingAt("ReportCertificateSigned");
+    execute(job());
+    assertThat(complaints.told(complaint)).containsEntry("returnFormStatus", "APPROVED");
+    assertThat(pi).hasPassed("CertificateToConfirm").isWaitingAt("ConfirmCertificateWithCustomer");
+  }
+
+  // --- A complaint's approved discount or compensation (SPEC §2.7, §8.2) ---
+
+  @Test
+  void aDiscountTheComplaintApprovedGoesStraightToTheCertificateAndToFinance() {
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    Map<String, Object> approved = fromComplaint("DISCOUNT");
+    approved.put("settlementAmount", 6000.0);
+    approved.put("remedyApprovedBy", "general-managers");
+    ProcessInstance pi = start(approved);
+    assertThat(pi).hasPassed("SettledInComplaint", "DetermineCertificateSigner")
+        .hasNotPassed("InvestigateReturnClaim", "DecideEligibility", "PrepareReturnForm")
+        .isWaitingAt("SignDiscountCertificate").variables()
+        .containsEntry("discountAmount", 6000.0);
+    assertThat(task()).as("6000 CNY: the general manager signs")
+        .hasCandidateGroup("general-managers");
+    complete(task(), withVariables("approved", true, "approvalNote", "Signed."));
+    assertThat(pi).hasNotPassed("ReportCertificateSigned")
+        .isWaitingAt("ConfirmCertificateWithCustomer");
+    complete(task(), withVariables("customerSigned", true, "customerNote", "Stamped."));
+    assertThat(pi).isWaitingAt("BookReturn").variables().containsEntry("settlementAmount", 6000.0);
+    assertThat(task()).hasCandidateGroup("finance");
+    complete(task(), withVariables("voucherNumber", "V-2611-0077"));
+    execute(job());
+    ArgumentCaptor<Progress> booked = ArgumentCaptor.forClass(Progress.class);
+    verify(register).close(eq("RT-2611-0007"), booked.capture(), eq("SETTLED"), any());
+    assertThat(booked.getValue().handling()).isEqualTo("DISCOUNT");
+    assertThat(booked.getValue().settlementAmount()).isEqualByComparingTo("6000");
+    assertThat(booked.getValue().voucherNumber()).isEqualTo("V-2611-0077");
+    execute(job());
+    assertThat(pi).hasPassed("TellSettlement").isEnded();
+    assertThat(notices).singleElement().extracting(CustomerNotice::message).asString()
+        .contains("discount of 6000.00 CNY", "(complaint CP-2611-0003)");
+    assertThat(complaint).as("the complaint does not wait for its money")
+        .isWaitingAt("WaitForReturnForm");
+  }
+
+  @Test
+  void aCompensationTheComplaintApprovedIsSignedPerTheAuthorityForItsAmount() {
+    Map<String, Object> approved = fromComplaint("COMPENSATION");
+    approved.put("settlementAmount", 600.0);
+    approved.put("remedyApprovedBy", "sales-managers");
+    ProcessInstance pi = start(approved);
+    assertThat(pi).isWaitingAt("SignDiscountCertificate");
+    assertThat(task()).hasCandidateGroup("sales-managers");
+  }
+
+  @Test
+  void aDiscountAskedForWithoutTheComplaintsApprovalIsInvestigatedAsAnyClaim() {
+    ProcessInstance pi = start(fromComplaint("DISCOUNT"));
+    assertThat(pi).hasPassed("SettledInComplaint").isWaitingAt("InvestigateReturnClaim");
+  }
+
+  // --- Exchange (SPEC §1.6 EXCHANGE, §8.1) ---
+
+  @Test
+  void anExchangeTakesTheGoodsBackShipsReplacementsAndBooksNothingWhenAllAreReplaced() {
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    ProcessInstance pi = eligibleReturn(fromComplaint("EXCHANGE"));
+    complete(task(), returnForm("EXCHANGE", 100, 12.5));
+    assertThat(pi).hasPassed("DetermineFormApprover").isWaitingAt("ApproveReturnForm");
+    complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
+    execute(job());
+    assertThat(complaints.told(complaint)).containsEntry("returnFormStatus", "APPROVED");
+    complete(task(), withVariables("receivedQuantity", 100L));
+    complete(task(), withVariables("returnProof", "RETURN_CERTIFICATE", "proofReference", "X-1"));
+    assertThat(pi).hasPassed("ReadyToBook", "IsExchange").isWaitingAt("ShipReplacementGoods")
+        .variables().containsEntry("bookedQuantity", 100);
+    assertThat(task()).hasCandidateGroup("warehouse")
+        .hasDueDate(at("2026-11-26T10:00:00+08:00"));
+    complete(task(), withVariables("replacementQuantity", 100L, "dispatchNumber", "DN-2611-15",
+        "shipmentNote", "Same batch size."));
+    ArgumentCaptor<Progress> shipped = ArgumentCaptor.forClass(Progress.class);
+    verify(register, times(3)).record(eq("RT-2611-0007"), shipped.capture());
+    assertThat(shipped.getValue().replacementQuantity()).isEqualTo(100);
+    assertThat(shipped.getValue().dispatchNumber()).isEqualTo("DN-2611-15");
+    assertThat(pi).hasPassed("ReadyToPrice").isWaitingAt("BookReturn").variables()
+        .containsEntry("settlementAmount", 0.0);
+    complete(task(), withVariables("voucherNumber", "V-2611-0090"));
+    execute(job());
+    execute(job());
+    assertThat(pi).hasPassed("ReturnSettled").isEnded();
+    assertThat(notices).singleElement().extracting(CustomerNotice::message).asString()
+        .contains("took back 100 units", "shipped you 100 replacement units", "DN-2611-15",
+            "0.00 CNY");
+  }
+
+  @Test
+  void anExchangeShortOfReplacementsCreditsTheUnitsNotReplaced() {
+    ProcessInstance pi = approvedReturn(Map.of(), "EXCHANGE", 100, 12.5);
+    complete(task(), withVariables("receivedQuantity", 100L));
+    complete(task(), withVariables("returnProof", "INVOICE_COPY", "proofReference", "F-3"));
+    complete(task(), withVariables("replacementQuantity", 90L, "dispatchNumber", "DN-7"));
+    assertThat(pi).isWaitingAt("BookReturn").variables().containsEntry("settlementAmount", 125.0);
+  }
+
+  @Test
+  void theWarehouseCannotShipMoreReplacementsThanWereBooked() {
+    ProcessInstance pi = approvedReturn(Map.of(), "EXCHANGE", 100, 12.5);
+    complete(task(), withVariables("receivedQuantity", 60L));
+    complete(task(), withVariables("returnProof", "INVOICE_COPY", "proofReference", "F-4"));
+    Task shipment = task();
+    assertThatThrownBy(() -> complete(shipment, withVariables("replacementQuantity", 61L,
+        "dispatchNumber", "DN-8")))
+        .isInstanceOf(NotValidException.class)
+        .hasMessageContaining("between 0 and the 60 units booked, not 61");
+    assertThat(pi).isWaitingAt("ShipReplacementGoods");
+  }
+
   // --- helpers ---
 
   private ProcessInstance start(Map<String, Object> overrides) {
@@ -399,6 +657,16 @@ class ProductReturnProcessTest {
         .startProcessInstanceByKey("product-return", variables);
     assertThat(pi).isStarted();
     return pi;
+  }
+
+  /** What a complaint hands over (interface A): its number, the day it was registered, the remedy. */
+  private static Map<String, Object> fromComplaint(String handling) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("complaintNumber", "CP-2611-0003");
+    variables.put("registeredAt", at("2026-11-20T09:00:00+08:00"));
+    variables.put("claimedOn", null);
+    variables.put("handling", handling);
+    return variables;
   }
 
   private static Map<String, Object> investigation(String defect, boolean factual,

@@ -65,6 +65,7 @@ class ReturnApiTest {
     assertThat(view.get("customer").get("name").asText()).isEqualTo("Qian Li");
     assertThat(view.get("claimedQuantity").asInt()).isEqualTo(120);
     assertThat(view.get("complaintNumber").isNull()).isTrue();
+    assertThat(view.get("complaintStatus").isNull()).isTrue();
     assertThat(view.get("openTasks")).singleElement().satisfies(task -> {
       assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("InvestigateReturnClaim");
       assertThat(task.get("candidateGroups").toString()).contains("quality");
@@ -115,18 +116,7 @@ class ReturnApiTest {
 
   @Test
   void aReturnRequestedInAComplaintIsListedUnderItsComplaint() throws Exception {
-    ObjectNode complaint = json.createObjectNode().put("channel", "PHONE")
-        .put("type", "COMPLAINT").put("subject", "Leaking bottles")
-        .put("description", "Half the bottles leak.").put("orderNumber", "SO-77")
-        .put("shippedOn", "2026-11-10");
-    complaint.putObject("customer").put("name", "Sun Wu").put("phone", "13500000000")
-        .put("region", "DOMESTIC");
-    HttpResponse<String> registered = api.postJson(api.request("agent", "/api/complaints"),
-        complaint.toString());
-    String complaintNumber = json.readTree(registered.body()).get("number").asText();
-    work(complaintNumber, Map.of("complaintValid", true, "severe", false, "category", "RETURN_REQUEST",
-        "specialCase", false, "triageNote", "They want to send the goods back."));
-    AsyncSteps.runDue(engine, complaintNumber);
+    String complaintNumber = complaintHandedToReturns();
 
     JsonNode listed = json.readTree(get("sales", "/api/returns?complaint=" + complaintNumber)
         .body());
@@ -140,6 +130,27 @@ class ReturnApiTest {
     JsonNode complaintView = json.readTree(get("agent", "/api/complaints/" + complaintNumber)
         .body());
     assertThat(complaintView.get("openTasks").toString()).doesNotContain("TriageComplaint");
+  }
+
+  @Test
+  void aReturnShowsItsComplaintsNumberAndStatusFromTheComplaintRegister() throws Exception {
+    String complaintNumber = complaintHandedToReturns();
+    String number = numbers("/api/returns?complaint=" + complaintNumber).get(0);
+
+    JsonNode open = json.readTree(get("warehouse", "/api/returns/" + number).body());
+    assertThat(open.get("complaintNumber").asText()).isEqualTo(complaintNumber);
+    assertThat(open.get("complaintStatus").asText()).isEqualTo("OPEN");
+
+    // the complaint closes (SPEC §2.8: once the return form is approved and the customer gave
+    // feedback) while the return goes on: its register row says so, and the return shows it
+    jdbc.update("UPDATE complaint SET status = 'CLOSED', closed_at = CURRENT_TIMESTAMP "
+        + "WHERE number = ?", complaintNumber);
+    JsonNode closed = json.readTree(get("warehouse", "/api/returns/" + number).body());
+    assertThat(closed.get("complaintStatus").asText()).isEqualTo("CLOSED");
+    assertThat(closed.get("status").asText()).isEqualTo("OPEN");
+    JsonNode listed = json.readTree(get("sales", "/api/returns?complaint=" + complaintNumber)
+        .body()).get("items").get(0);
+    assertThat(listed.get("complaintStatus").asText()).isEqualTo("CLOSED");
   }
 
   @Test
@@ -230,6 +241,24 @@ class ReturnApiTest {
     return List.of(jdbc.queryForObject("SELECT COUNT(*) FROM product_return", Long.class),
         engine.getHistoryService().createHistoricProcessInstanceQuery()
             .processDefinitionKey("product-return").count());
+  }
+
+  /** A complaint registered over the API that triage sends to returns: its number. */
+  private String complaintHandedToReturns() throws Exception {
+    ObjectNode complaint = json.createObjectNode().put("channel", "PHONE")
+        .put("type", "COMPLAINT").put("subject", "Leaking bottles")
+        .put("description", "Half the bottles leak.").put("orderNumber", "SO-77")
+        .put("shippedOn", "2026-11-10");
+    complaint.putObject("customer").put("name", "Sun Wu").put("phone", "13500000000")
+        .put("region", "DOMESTIC");
+    HttpResponse<String> registered = api.postJson(api.request("agent", "/api/complaints"),
+        complaint.toString());
+    String complaintNumber = json.readTree(registered.body()).get("number").asText();
+    work(complaintNumber, Map.of("complaintValid", true, "severe", false,
+        "category", "RETURN_REQUEST",
+        "specialCase", false, "triageNote", "They want to send the goods back."));
+    AsyncSteps.runDue(engine, complaintNumber);
+    return complaintNumber;
   }
 
   private void work(String businessKey, Map<String, Object> variables) {
