@@ -7,6 +7,7 @@ import com.careflow.customer.Customer;
 import com.careflow.customer.Customer.Region;
 import com.careflow.customer.CustomerDataAccess;
 import com.careflow.register.RegisterQuery;
+import com.careflow.returns.ReturnRegister;
 import com.careflow.web.IdempotentPosts;
 import com.careflow.web.IdempotentPosts.Created;
 import com.careflow.web.NotFound;
@@ -56,11 +57,13 @@ public class ComplaintController {
   private final HistoryService history;
   private final IdempotentPosts idempotent;
   private final CustomerDataAccess customers;
+  private final ReturnRegister returns;
 
   public ComplaintController(ComplaintIntake intake, ComplaintRegister register,
       OpenTasks openTasks, HistoryService history, IdempotentPosts idempotent,
-      CustomerDataAccess customers) {
+      CustomerDataAccess customers, ReturnRegister returns) {
     this.customers = customers;
+    this.returns = returns;
     this.intake = intake;
     this.register = register;
     this.openTasks = openTasks;
@@ -114,7 +117,10 @@ public class ComplaintController {
         entry.retainUntil(),
         new ComplaintView.Deadlines(resolution == null ? null : resolution.toInstant(),
             closing == null ? null : closing.toInstant()),
-        openTasks.of(entry.processInstanceId()), outcome);
+        openTasks.of(entry.processInstanceId()), outcome,
+        returns.ofComplaint(entry.number()).stream().map(linked -> new ComplaintView.ReturnLink(
+            linked.number(), linked.status(), linked.progress().handling(),
+            linked.progress().decision())).toList());
   }
 
   /** The register, newest first, with filters and paging. */

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code GET /api/complaints/{number}}: the registered case, how it stands, its open tasks,
- * its deadlines and its outcome so far.
+ * its deadlines, its outcome so far and the product returns it started.
  */
 public record ComplaintView(
     String number, String type, String channel, Customer customer, String subject,
@@ -19,7 +19,14 @@ public record ComplaintView(
     String processInstanceId, String status, boolean overdue, boolean closedLate,
     boolean important, int round,
     String category, Boolean complaintValid, Instant closedAt, Instant retainUntil,
-    Deadlines deadlines, List<OpenTask> openTasks, Map<String, Object> outcome) {
+    Deadlines deadlines, List<OpenTask> openTasks, Map<String, Object> outcome,
+    List<ReturnLink> returns) {
+
+  /**
+   * A product return this complaint started (SPEC §2.8, §8.1): its number and how it stands,
+   * from the returns register: the goods and the money go on there after the complaint closed.
+   */
+  public record ReturnLink(String number, String status, String handling, String decision) {}
 
   /**
    * {@code resolution}: the current round's resolution deadline, once the round began;

@@ -134,6 +134,13 @@ public class ReturnRegister {
         ENTRY);
   }
 
+  /** The returns started for a complaint, oldest first (SPEC §2.8: each side shows the other). */
+  public List<Entry> ofComplaint(String complaintNumber) {
+    return jdbc.query("SELECT * FROM " + REGISTER + " WHERE complaint_number = :complaint "
+        + "ORDER BY requested_at, number", new MapSqlParameterSource("complaint", complaintNumber),
+        ENTRY);
+  }
+
   /** A page of the register, newest first, and how many returns match in all. */
   public Page<Entry> search(Filter filter, int page, int size) {
     return RegisterQuery.of(REGISTER)
