@@ -16,7 +16,8 @@ NS = {
     'di': 'http://www.omg.org/spec/DD/20100524/DI',
 }
 TASKS = {'userTask': '\U0001F464', 'serviceTask': '\u2699', 'businessRuleTask': '\u25A6',
-         'callActivity': '\u2192', 'sendTask': '\u2709', 'task': ''}
+         'callActivity': '\u2192', 'sendTask': '\u2709', 'receiveTask': '\u2709', 'task': ''}
+GATEWAYS = {'exclusiveGateway': '\u00D7', 'parallelGateway': '+', 'inclusiveGateway': '\u25CB'}
 
 
 def wrap(text, width):
@@ -41,7 +42,7 @@ def text_block(x, y, lines, size=11, anchor='middle'):
 def main(source, target):
     root = ET.parse(source).getroot()
     elements = {e.get('id'): e for e in root.iter() if e.get('id')}
-    shapes, edges = [], []
+    containers, shapes, edges = [], [], []
     xs, ys = [], []
     for shape in root.iter('{%s}BPMNShape' % NS['bpmndi']):
         b = shape.find('dc:Bounds', NS)
@@ -52,20 +53,22 @@ def main(source, target):
         kind = element.tag.split('}')[1]
         name = element.get('name') or ''
         if kind == 'subProcess':
-            shapes.insert(0, f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="10" '
-                             f'fill="#fafafa" stroke="#333" stroke-width="1.5"/>'
+            containers.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="10" '
+                             f'fill="#fafafa" stroke="#333" stroke-width="1.5"'
+                             + (' stroke-dasharray="6,4"/>' if element.get('triggeredByEvent') == 'true'
+                                else '/>')
                              + text_block(x + 10, y + 18, [name], 12, 'start'))
         elif kind in TASKS:
             shapes.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="10" fill="#fff" '
                           f'stroke="#333" stroke-width="1.5"/>'
                           f'<text x="{x + 6}" y="{y + 14}" font-size="11">{TASKS[kind]}</text>'
                           + text_block(x + w / 2, y + h / 2 - 6, wrap(name, 18)))
-        elif kind == 'exclusiveGateway':
+        elif kind in GATEWAYS:
             cx, cy = x + w / 2, y + h / 2
             shapes.append(f'<polygon points="{cx},{y} {x + w},{cy} {cx},{y + h} {x},{cy}" '
                           f'fill="#fff" stroke="#333" stroke-width="1.5"/>'
                           f'<text x="{cx}" y="{cy + 5}" font-size="16" text-anchor="middle">'
-                          f'\u00D7</text>' + text_block(cx, y + h + 14, wrap(name, 20), 10))
+                          f'{GATEWAYS[kind]}</text>' + text_block(cx, y + h + 14, wrap(name, 20), 10))
         else:
             cx, cy, r = x + w / 2, y + h / 2, w / 2
             end = kind == 'endEvent'
@@ -97,7 +100,7 @@ def main(source, target):
            'markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" '
            'fill="#555"/></marker></defs>'
            f'<rect x="{minx}" y="{miny}" width="{maxx - minx}" height="{maxy - miny}" '
-           'fill="#fff"/>' + ''.join(shapes[:1]) + ''.join(edges) + ''.join(shapes[1:])
+           'fill="#fff"/>' + ''.join(containers) + ''.join(edges) + ''.join(shapes)
            + '</svg>\n')
     with open(target, 'w', encoding='utf-8') as out:
         out.write(svg)
