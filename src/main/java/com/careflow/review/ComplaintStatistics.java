@@ -147,14 +147,22 @@ public class ComplaintStatistics {
     return mostFirst;
   }
 
-  private static Map<String, Map<String, Long>> satisfaction(List<Entry> complaints) {
-    Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
+  /** SPEC §1.8's four dimensions of satisfaction, and where a case holds each rating. */
+  static final Map<String, Function<Entry, String>> DIMENSIONS = dimensions();
+
+  private static Map<String, Function<Entry, String>> dimensions() {
     Map<String, Function<Entry, String>> dimensions = new LinkedHashMap<>();
     dimensions.put("attitude", entry -> entry.outcome().satisfactionAttitude());
     dimensions.put("skill", entry -> entry.outcome().satisfactionSkill());
     dimensions.put("timeliness", entry -> entry.outcome().satisfactionTimeliness());
     dimensions.put("promise", entry -> entry.outcome().satisfactionPromise());
-    dimensions.forEach((dimension, rating) -> {
+    return java.util.Collections.unmodifiableMap(dimensions);
+  }
+
+  /** Per dimension, how many of the cases got each rating. */
+  static Map<String, Map<String, Long>> satisfaction(List<Entry> complaints) {
+    Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
+    DIMENSIONS.forEach((dimension, rating) -> {
       Map<String, Long> counts = new LinkedHashMap<>();
       for (String level : RATINGS) {
         counts.put(level, complaints.stream().filter(entry -> level.equals(rating.apply(entry)))
