@@ -104,7 +104,8 @@ class ResponsibilityOnTheRecordTest {
         "disciplinaryResult", "Warned for the tone on the phone."));
     HttpResponse<String> typed = tasklist.tryComplete("office", taskId, answers);
     assertThat(typed.statusCode()).as(typed.body()).isEqualTo(400);
-    assertThat(typed.body()).contains("responsiblePerson must be one of", "EM-0000-0002");
+    assertThat(typed.body()).contains("responsiblePerson must be one of [EM-")
+        .doesNotContain("EM-9999-9999");
     answers.put("responsiblePerson", "EM-0000-0002");
     answers.put("responsibleDepartment", "Customer Service Dept.");
     assertThat(tasklist.tryComplete("office", taskId, answers).body())
