@@ -36,9 +36,12 @@ record CamundaForm(String id, Map<String, Field> fields) {
    * @param editable neither disabled nor read-only: the person fills it in
    * @param conditional shown only under a condition, so never required here
    * @param options the allowed values of a select or radio with static options, else empty
+   * @param valuesKey for a select or radio whose options come from the case (dynamic options):
+   *     the variable holding them, a JSON array of {@code {"label", "value"}} (or of plain
+   *     values) that the task sets, e.g. as an input parameter; else null
    */
   record Field(String key, String type, String label, boolean editable, boolean required,
-      String hideWhen, Set<String> options, BigDecimal min, BigDecimal max,
+      String hideWhen, Set<String> options, String valuesKey, BigDecimal min, BigDecimal max,
       Integer maxLength) {}
 
   /**
@@ -80,6 +83,7 @@ record CamundaForm(String id, Map<String, Field> fields) {
           validate.path("required").asBoolean(false),
           hideWhen(component.path("conditional").path("hide").asText(null)),
           Collections.unmodifiableSet(options),
+          component.path("valuesKey").asText(null),
           validate.hasNonNull("min") ? validate.get("min").decimalValue() : null,
           validate.hasNonNull("max") ? validate.get("max").decimalValue() : null,
           validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null));
@@ -132,7 +136,7 @@ record CamundaForm(String id, Map<String, Field> fields) {
           invalid.add(key + " is not asked for with these answers");
         }
       } else {
-        String problem = invalid(field, value);
+        String problem = invalid(field, value, current);
         if (problem != null) {
           invalid.add(key + " " + problem);
         }
@@ -153,12 +157,17 @@ record CamundaForm(String id, Map<String, Field> fields) {
     return field.hideWhen() != null && conditions.hidden(field.hideWhen(), values);
   }
 
-  /** The keys a person holding the task reads: every field of the form. */
+  /**
+   * The keys a person holding the task reads: every field of the form, and the variables its
+   * selects take their options from (Tasklist reads them to show the choices).
+   */
   Set<String> keys() {
-    return fields.keySet();
+    Set<String> keys = new LinkedHashSet<>(fields.keySet());
+    fields.values().stream().map(Field::valuesKey).filter(Objects::nonNull).forEach(keys::add);
+    return keys;
   }
 
-  private static String invalid(Field field, Object value) {
+  private static String invalid(Field field, Object value, Function<String, Object> current) {
     if (value == null) {
       return null;
     }
@@ -180,11 +189,13 @@ record CamundaForm(String id, Map<String, Field> fields) {
         return null;
       }
       case "select", "radio" -> {
+        Set<String> options = field.valuesKey() == null ? field.options()
+            : dynamicOptions(current.apply(field.valuesKey()));
         if (!(value instanceof String text)) {
-          return "must be one of " + field.options();
+          return "must be one of " + shown(options);
         }
-        return field.options().isEmpty() || field.options().contains(text) ? null
-            : "must be one of " + field.options();
+        return field.valuesKey() == null && options.isEmpty() || options.contains(text) ? null
+            : "must be one of " + shown(options);
       }
       case "datetime" -> {
         return value instanceof Date || value instanceof String text && isDate(text) ? null
@@ -201,6 +212,48 @@ record CamundaForm(String id, Map<String, Field> fields) {
         return null;
       }
     }
+  }
+
+  /** Shown in a message: the first options, enough to recognise them. */
+  private static String shown(Set<String> options) {
+    return options.size() <= 20 ? options.toString()
+        : options.stream().limit(20).toList().toString().replace("]", ", …] (the task's "
+            + options.size() + " choices)");
+  }
+
+  private static final ObjectMapper OPTIONS = new ObjectMapper();
+
+  /**
+   * The values a task offers through a select's {@code valuesKey}: a JSON variable (Spin), JSON
+   * text, or a list, of {@code {"label", "value"}} objects or plain values. Nothing offered,
+   * nothing accepted.
+   */
+  static Set<String> dynamicOptions(Object variable) {
+    Set<String> values = new LinkedHashSet<>();
+    if (variable == null) {
+      return values;
+    }
+    if (variable instanceof java.util.Collection<?> list) {
+      for (Object option : list) {
+        Object value = option instanceof Map<?, ?> map ? map.get("value") : option;
+        if (value != null) {
+          values.add(value.toString());
+        }
+      }
+      return values;
+    }
+    try {
+      JsonNode array = OPTIONS.readTree(variable.toString());
+      for (JsonNode option : array) {
+        JsonNode value = option.isObject() ? option.path("value") : option;
+        if (value.isValueNode() && !value.isNull()) {
+          values.add(value.asText());
+        }
+      }
+    } catch (IOException notJson) {
+      // not options at all: none offered
+    }
+    return values;
   }
 
   /** A typed value (as the REST API submits) read as its plain value; an object value as itself. */

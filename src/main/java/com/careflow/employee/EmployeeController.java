@@ -55,10 +55,12 @@ public class EmployeeController {
   private final OpenTasks openTasks;
   private final PersonnelAccess personnel;
   private final IdempotentPosts idempotent;
+  private final Appraisal appraisal;
 
   public EmployeeController(EmployeeRecords records, EmployeeFile file, OpenTasks openTasks,
-      PersonnelAccess personnel, IdempotentPosts idempotent) {
+      PersonnelAccess personnel, IdempotentPosts idempotent, Appraisal appraisal) {
     this.idempotent = idempotent;
+    this.appraisal = appraisal;
     this.records = records;
     this.file = file;
     this.openTasks = openTasks;
@@ -66,14 +68,16 @@ public class EmployeeController {
   }
 
   /**
-   * The signed-in member of staff's own record and file: scores, disciplinary actions,
-   * certificates and courses, what promotion will weigh.
+   * The signed-in member of staff's own record and file: scores, disciplinary actions (with
+   * the case each comes from), certificates and courses, what promotion will weigh, and the
+   * customers' ratings of the cases they took first.
    */
   @GetMapping("/me")
   public EmployeeView me(Authentication user) {
     Employee employee = records.currentByUser(user.getName()).orElseThrow(() ->
         NotFound.because("You have no current employee record"));
-    return new EmployeeView(employee, records.history(employee.id()), null);
+    return new EmployeeView(employee, records.history(employee.id()),
+        appraisal.satisfaction(employee), null);
   }
 
   /** An employee's record and file: for HR, the general managers, their department's managers. */
@@ -81,7 +85,7 @@ public class EmployeeController {
   public EmployeeView get(@PathVariable String id, Authentication user) {
     Employee employee = file.employee(id);
     personnel.checkReads(user, employee);
-    return new EmployeeView(employee, records.history(id),
+    return new EmployeeView(employee, records.history(id), appraisal.satisfaction(employee),
         openTasks.of(employee.processInstanceId()));
   }
 
@@ -95,7 +99,7 @@ public class EmployeeController {
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
     return records.search(new EmployeeRecords.Filter(status, department), personnel.scope(user),
             page, size)
-        .map(employee -> new EmployeeView(employee, null, null));
+        .map(employee -> new EmployeeView(employee, null, null, null));
   }
 
   /** Records the month's performance score (one per month; a second replaces the first). */

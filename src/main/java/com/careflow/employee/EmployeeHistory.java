@@ -23,9 +23,16 @@ public record EmployeeHistory(List<TrainingResult> training, List<PerformanceSco
   public record PerformanceScore(YearMonth month, BigDecimal score, String recordedBy,
       Instant recordedAt) {}
 
-  /** A disciplinary action (纪律处分) and the day it was taken. */
+  /**
+   * A disciplinary action (纪律处分) and the day it was taken.
+   *
+   * @param sourceCase the case it comes from (SPEC §8.3): a complaint's number, or the complaint
+   *     numbers behind a monthly review's penalty; null for an action HR entered by hand
+   * @param recordedBy who decided it: HR's user for an entry by hand, else the deciding user or
+   *     group the procedure names
+   */
   public record DisciplinaryAction(long id, LocalDate actionOn, DisciplinaryKind kind,
-      String reason, String recordedBy, Instant recordedAt) {}
+      String reason, String sourceCase, String recordedBy, Instant recordedAt) {}
 
   /** A certificate the employee holds, e.g. the internal lecturer certificate (内部讲师证). */
   public record Certificate(long id, CertificateKind kind, LocalDate issuedOn, String reference,

@@ -91,6 +91,12 @@ public class EmployeeRecords {
         .findFirst();
   }
 
+  /** The current employees (on probation or regular), by department and name. */
+  public List<Employee> current() {
+    return jdbc.query("SELECT * FROM employee WHERE status <> 'LEFT' ORDER BY department, name, id",
+        EmployeeRecords::employee);
+  }
+
   /** Whether this Tasklist user ever belonged to an employee, current or former. */
   public boolean everEmployed(String userId) {
     Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM employee WHERE user_id = :userId",
@@ -190,6 +196,33 @@ public class EmployeeRecords {
         entry(id, actionOn, kind.name(), reason, recordedBy, recordedAt));
   }
 
+  /**
+   * SPEC §8.3: the disciplinary action a procedure decided, with the case it comes from, once:
+   * when the employee already has an action of this kind, reason and source case (a retried
+   * step, a case modified in Cockpit), that one is kept and its id returned.
+   *
+   * @return the action's id, and whether it was written now
+   */
+  public Recorded recordDisciplinaryAction(String id, LocalDate actionOn, DisciplinaryKind kind,
+      String reason, String sourceCase, String decidedBy, Instant recordedAt) {
+    MapSqlParameterSource params = entry(id, actionOn, kind.name(), reason, decidedBy,
+        recordedAt).addValue("source", sourceCase);
+    List<Long> existing = jdbc.queryForList("""
+        SELECT id FROM employee_disciplinary_action
+        WHERE employee_id = :id AND kind = :kind AND reason = :detail AND source_case = :source
+        ORDER BY id""", params, Long.class);
+    if (!existing.isEmpty()) {
+      return new Recorded(existing.get(0), false);
+    }
+    return new Recorded(insertReturningId("""
+        INSERT INTO employee_disciplinary_action (employee_id, action_on, kind, reason,
+          source_case, recorded_by, recorded_at)
+        VALUES (:id, :on, :kind, :detail, :source, :recordedBy, :recordedAt)""", params), true);
+  }
+
+  /** A disciplinary action recorded by a procedure: its id, and whether it is new. */
+  public record Recorded(long id, boolean created) {}
+
   public long addCertificate(String id, CertificateKind kind, LocalDate issuedOn, String reference,
       String recordedBy, Instant recordedAt) {
     return insertReturningId("""
@@ -225,7 +258,8 @@ public class EmployeeRecords {
         + "employee_disciplinary_action WHERE employee_id = :id ORDER BY action_on, id", of,
         (row, i) -> new DisciplinaryAction(row.getLong("id"), date(row, "action_on"),
             DisciplinaryKind.valueOf(row.getString("kind")), row.getString("reason"),
-            row.getString("recorded_by"), instant(row, "recorded_at")));
+            row.getString("source_case"), row.getString("recorded_by"),
+            instant(row, "recorded_at")));
     List<Certificate> certificates = jdbc.query("SELECT * FROM employee_certificate "
         + "WHERE employee_id = :id ORDER BY issued_on, id", of,
         (row, i) -> new Certificate(row.getLong("id"),

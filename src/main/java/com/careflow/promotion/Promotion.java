@@ -22,8 +22,12 @@ public record Promotion(String id, String employeeId, PromotionType promotionTyp
   /** SPEC §4.1: a higher pay level within the grade (晋级), or a higher grade (晋职). */
   public enum PromotionType { PAY_LEVEL, POSITION }
 
-  /** SPEC §4.1: the regular round, an internal competition, or an exceptional promotion. */
-  public enum Track { PERIODIC, VACANCY, EXCEPTIONAL }
+  /**
+   * SPEC §4.1: the regular round, an internal competition, or an exceptional promotion; and
+   * CONVERSION, the one pay-level step granted at the confirmation of probation (SPEC §3.4,
+   * 试用期转正晋级), recorded by onboarding, never nominated, never put to the decision.
+   */
+  public enum Track { PERIODIC, VACANCY, EXCEPTIONAL, CONVERSION }
 
   /**
    * Where a promotion stands: REGISTERED until its eligibility is decided; INELIGIBLE (ends);

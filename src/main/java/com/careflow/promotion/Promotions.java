@@ -82,6 +82,9 @@ public class Promotions {
     if (nomination.track() == Track.VACANCY) {
       problems.add(new FieldProblem("track",
           "must be PERIODIC or EXCEPTIONAL; a vacancy is entered by registering for its competition"));
+    } else if (nomination.track() == Track.CONVERSION) {
+      problems.add(new FieldProblem("track",
+          "must be PERIODIC or EXCEPTIONAL; the conversion step is granted at the confirmation of probation"));
     }
     if (nomination.promotionType() == PromotionType.POSITION) {
       if (nomination.targetGrade() == null) {

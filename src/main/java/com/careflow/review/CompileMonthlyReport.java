@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,6 +23,11 @@ import org.springframework.stereotype.Component;
  * sets the review's deadline: the end of the day given by the task's input parameter
  * {@code reviewDueDay} (the 10th) of the month the review happens in. The month is the one
  * before the engine's clock, in the company's time zone, unless {@code reportMonth} is set.
+ *
+ * <p>When the review happens in one of the months of the input parameter
+ * {@code halfYearMonths} ({@code 6,12}: June and December), the figures also hold the half-year
+ * summary of the six months up to the reported one (003 篇十一), and the GM office's task shows
+ * it ({@code halfYearSummary}, {@code halfYearUrl}).
  */
 @Component("compileMonthlyReport")
 public class CompileMonthlyReport implements JavaDelegate {
@@ -44,17 +52,40 @@ public class CompileMonthlyReport implements JavaDelegate {
     YearMonth month = requested == null ? statistics.previousMonth(now)
         : YearMonth.parse(requested.toString());
     MonthlyComplaintReport report = statistics.report(month);
+    YearMonth reviewMonth = month.plusMonths(1);
+    boolean halfYear = halfYearMonths(execution).contains(reviewMonth.getMonthValue());
+    if (halfYear) {
+      report = report.withHalfYear(statistics.halfYear(month));
+    }
     reviews.compiled(month.toString(), execution.getProcessInstanceId(),
         json.writeValueAsString(report), now);
     int dueDay = ((Number) execution.getVariableLocal("reviewDueDay")).intValue();
-    Instant due = month.plusMonths(1).atDay(dueDay).plusDays(1).atStartOfDay(zone).toInstant();
-    execution.getProcessInstance().setVariables(Map.of(
+    Instant due = reviewMonth.atDay(dueDay).plusDays(1).atStartOfDay(zone).toInstant();
+    Map<String, Object> variables = new HashMap<>(Map.of(
         "reportMonth", month.toString(),
         "reportUrl", "/reports/complaints/monthly?month=" + month,
         "reportSummary", summary(report),
         "penaltySummary", penalties(report),
         "reviewDueAt", Date.from(due)));
+    variables.put("halfYearSummary", halfYear ? "Half year " + report.halfYear().month() + "\n"
+        + summary(report.halfYear()) : null);
+    variables.put("halfYearUrl", halfYear ? "/reports/complaints/half-year?until=" + month : null);
+    execution.getProcessInstance().setVariables(variables);
     execution.setProcessBusinessKey("REVIEW-" + month);
+  }
+
+  /** The months (1–12) whose review includes the half-year summary, e.g. {@code 6,12}. */
+  private static Set<Integer> halfYearMonths(DelegateExecution execution) {
+    Object months = execution.getVariableLocal("halfYearMonths");
+    Set<Integer> values = new HashSet<>();
+    if (months != null) {
+      for (String month : months.toString().split(",")) {
+        if (!month.isBlank()) {
+          values.add(Integer.parseInt(month.trim()));
+        }
+      }
+    }
+    return values;
   }
 
   /** The figures the GM office reads in its task, one per line. */
@@ -79,7 +110,11 @@ public class CompileMonthlyReport implements JavaDelegate {
             + report.returns().rejected() + " rejected");
   }
 
-  /** The penalty points to confirm, one responsible unit (and person) per line. */
+  /**
+   * The penalty points to confirm, one responsible person (by name and employee number) or unit
+   * per line, with the complaints behind them; a person not on the employee records is marked,
+   * as their points cannot go onto a record.
+   */
   static String penalties(MonthlyComplaintReport report) {
     if (report.penalties().isEmpty()) {
       return "No upheld complaints: no penalty points.";
@@ -90,7 +125,12 @@ public class CompileMonthlyReport implements JavaDelegate {
   }
 
   private static String line(Penalty penalty) {
-    return penalty.department() + (penalty.person() == null ? "" : " / " + penalty.person())
-        + ": " + penalty.points() + (penalty.points() == 1 ? " point" : " points");
+    String who = penalty.person() == null ? penalty.department()
+        : penalty.department() + " / " + (penalty.onRecord()
+            ? penalty.personName() + " (" + penalty.person() + ")"
+            : penalty.person() + " (not on the employee records)");
+    return who + ": " + penalty.points() + (penalty.points() == 1 ? " point" : " points")
+        + (penalty.complaints() == null || penalty.complaints().isEmpty() ? ""
+            : " — " + String.join(", ", penalty.complaints()));
   }
 }

@@ -7,6 +7,8 @@ import com.careflow.calendar.CalendarProperties;
 import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.complaint.ComplaintRegister;
 import com.careflow.complaint.ComplaintRegister.Entry;
+import com.careflow.employee.Employee;
+import com.careflow.employee.EmployeeRecords;
 import com.careflow.review.MonthlyComplaintReport.MonthRate;
 import com.careflow.review.MonthlyComplaintReport.Penalty;
 import com.careflow.review.MonthlyComplaintReport.Returns;
@@ -17,13 +19,17 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,10 +49,13 @@ public class ComplaintStatistics {
   private final ReturnRegister returns;
   private final WorkingDayCalendar workingDays;
   private final MonthlyReviews reviews;
+  private final EmployeeRecords employees;
   private final ZoneId zone;
 
   public ComplaintStatistics(ComplaintRegister complaints, ReturnRegister returns,
-      WorkingDayCalendar workingDays, MonthlyReviews reviews, CalendarProperties calendar) {
+      WorkingDayCalendar workingDays, MonthlyReviews reviews, EmployeeRecords employees,
+      CalendarProperties calendar) {
+    this.employees = employees;
     this.complaints = complaints;
     this.returns = returns;
     this.workingDays = workingDays;
@@ -82,26 +91,46 @@ public class ComplaintStatistics {
     return workingDays.workingDaysBetween(entry.registeredAt(), entry.closedAt());
   }
 
+  /** The figures of the cases closed in {@code month}, with the twelve months' on-time trend. */
   public MonthlyComplaintReport report(YearMonth month) {
-    // one read of the twelve months up to this one serves the trend and the month itself
-    List<Entry> year = complaints.closedBetween(start(month.minusMonths(11)),
-        start(month.plusMonths(1)));
-    Instant monthStart = start(month);
+    return figures(month.toString(), month, month, 12,
+        reviews.find(month.toString()).orElse(null));
+  }
+
+  /**
+   * The half-year summary (SPEC §1.10, 003 篇十一: 每年6月和12月的前10日匯總半年來的投訴處理情況):
+   * the same figures for the cases closed in the six months up to {@code last}, with the six
+   * months' on-time trend; its month is the period, {@code YYYY-MM/YYYY-MM}.
+   */
+  public MonthlyComplaintReport halfYear(YearMonth last) {
+    YearMonth first = last.minusMonths(HALF_YEAR - 1);
+    return figures(first + "/" + last, first, last, HALF_YEAR, null);
+  }
+
+  /** A half year: six months. */
+  static final int HALF_YEAR = 6;
+
+  private MonthlyComplaintReport figures(String period, YearMonth first, YearMonth month,
+      int trendMonths, MonthlyComplaintReport.Review review) {
+    // one read of the months up to this one serves the trend and the period itself
+    List<Entry> year = complaints.closedBetween(
+        start(month.minusMonths(Math.max(trendMonths, 1) - 1)), start(month.plusMonths(1)));
+    Instant periodStart = start(first);
     List<Entry> closed = year.stream()
-        .filter(entry -> !entry.closedAt().isBefore(monthStart)).toList();
+        .filter(entry -> !entry.closedAt().isBefore(periodStart)).toList();
     List<Entry> handled = closed.stream().filter(ComplaintStatistics::isComplaint).toList();
     List<Entry> upheld = handled.stream()
         .filter(entry -> Boolean.TRUE.equals(entry.complaintValid())).toList();
     int overdue = (int) handled.stream().filter(Entry::overdue).count();
     List<ReturnRegister.Entry> closedReturns =
-        returns.closedBetween(start(month), start(month.plusMonths(1)));
-    return new MonthlyComplaintReport(month.toString(), closed.size(),
+        returns.closedBetween(periodStart, start(month.plusMonths(1)));
+    return new MonthlyComplaintReport(period, closed.size(),
         count(closed, Entry::complaintType), handled.size(), upheld.size(),
         (int) handled.stream().filter(entry -> entry.round() > 1).count(),
         count(handled, Entry::category),
         count(upheld, entry -> orNotRecorded(entry.outcome().responsibleDepartment())),
         count(upheld.stream().filter(entry -> entry.outcome().responsiblePerson() != null)
-            .toList(), entry -> entry.outcome().responsiblePerson()),
+            .toList(), entry -> person(entry.outcome().responsiblePerson())),
         count(handled, Entry::remedy), handled.size() - overdue, overdue,
         (int) closed.stream().filter(Entry::closedLate).count(),
         rate(handled.size() - overdue, handled.size()),
@@ -117,8 +146,29 @@ public class ComplaintStatistics {
                 .filter(Objects::nonNull).mapToLong(Integer::longValue).sum(),
             closedReturns.stream().map(r -> r.progress().settlementAmount())
                 .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)),
-        penalties(upheld), trend(month, year), reviews.find(month.toString()).orElse(null));
+        penalties(upheld), trend(month, trendMonths, year), review, null);
   }
+
+  /**
+   * The responsible person as a reader knows them: the name on the employee record and the
+   * employee number, {@code 赵磊 (EM-0000-0002)}; a name typed before persons were chosen from
+   * the records, as typed.
+   */
+  public String person(String responsiblePerson) {
+    return name(responsiblePerson).map(name -> name + " (" + responsiblePerson + ")")
+        .orElse(responsiblePerson);
+  }
+
+  /** The name on the employee record the responsible person's number names, if it does. */
+  private Optional<String> name(String responsiblePerson) {
+    if (responsiblePerson == null || !EMPLOYEE_NUMBER.matcher(responsiblePerson).matches()) {
+      return Optional.empty();
+    }
+    return employees.find(responsiblePerson).map(Employee::name);
+  }
+
+  private static final Pattern EMPLOYEE_NUMBER =
+      Pattern.compile("EM-\\d{4}-\\d{4}");
 
   private Instant start(YearMonth month) {
     return month.atDay(1).atStartOfDay(zone).toInstant();
@@ -147,14 +197,22 @@ public class ComplaintStatistics {
     return mostFirst;
   }
 
-  private static Map<String, Map<String, Long>> satisfaction(List<Entry> complaints) {
-    Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
+  /** SPEC §1.8's four dimensions of satisfaction, and where a case holds each rating. */
+  static final Map<String, Function<Entry, String>> DIMENSIONS = dimensions();
+
+  private static Map<String, Function<Entry, String>> dimensions() {
     Map<String, Function<Entry, String>> dimensions = new LinkedHashMap<>();
     dimensions.put("attitude", entry -> entry.outcome().satisfactionAttitude());
     dimensions.put("skill", entry -> entry.outcome().satisfactionSkill());
     dimensions.put("timeliness", entry -> entry.outcome().satisfactionTimeliness());
     dimensions.put("promise", entry -> entry.outcome().satisfactionPromise());
-    dimensions.forEach((dimension, rating) -> {
+    return Collections.unmodifiableMap(dimensions);
+  }
+
+  /** Per dimension, how many of the cases got each rating. */
+  static Map<String, Map<String, Long>> satisfaction(List<Entry> complaints) {
+    Map<String, Map<String, Long>> byDimension = new LinkedHashMap<>();
+    DIMENSIONS.forEach((dimension, rating) -> {
       Map<String, Long> counts = new LinkedHashMap<>();
       for (String level : RATINGS) {
         counts.put(level, complaints.stream().filter(entry -> level.equals(rating.apply(entry)))
@@ -165,21 +223,33 @@ public class ComplaintStatistics {
     return byDimension;
   }
 
-  /** One point per upheld complaint against its responsible unit and person, most first. */
-  private static List<Penalty> penalties(List<Entry> upheld) {
-    Map<List<String>, Long> points = upheld.stream().collect(groupingBy(
-        entry -> Arrays.asList(orNotRecorded(entry.outcome().responsibleDepartment()),
-            entry.outcome().responsiblePerson()), LinkedHashMap::new, counting()));
+  /**
+   * One point per upheld complaint against its responsible person (by employee number; the
+   * points of one person are one penalty, whatever the department), or against its unit when
+   * no person was named; most points first.
+   */
+  private List<Penalty> penalties(List<Entry> upheld) {
+    Map<List<String>, List<Entry>> against = upheld.stream().collect(groupingBy(
+        entry -> entry.outcome().responsiblePerson() != null
+            ? Arrays.asList(null, entry.outcome().responsiblePerson())
+            : Arrays.asList(orNotRecorded(entry.outcome().responsibleDepartment()), null),
+        LinkedHashMap::new, Collectors.toList()));
     List<Penalty> penalties = new ArrayList<>();
-    points.forEach((who, count) -> penalties.add(new Penalty(who.get(0), who.get(1), count)));
+    against.forEach((who, entries) -> {
+      String department = who.get(0) != null ? who.get(0) : entries.stream()
+          .map(entry -> orNotRecorded(entry.outcome().responsibleDepartment())).distinct()
+          .collect(Collectors.joining(", "));
+      penalties.add(new Penalty(department, who.get(1), name(who.get(1)).orElse(null),
+          entries.size(), entries.stream().map(Entry::number).toList()));
+    });
     penalties.sort(Comparator.comparingLong(Penalty::points).reversed()
         .thenComparing(Penalty::department));
     return penalties;
   }
 
-  /** The on-time rate of the twelve months up to {@code month}, oldest first. */
-  private List<MonthRate> trend(YearMonth month, List<Entry> closedInTheseMonths) {
-    YearMonth first = month.minusMonths(11);
+  /** The on-time rate of the {@code months} months up to {@code month}, oldest first. */
+  private List<MonthRate> trend(YearMonth month, int months, List<Entry> closedInTheseMonths) {
+    YearMonth first = month.minusMonths(months - 1);
     Map<YearMonth, long[]> counts = new TreeMap<>();
     for (YearMonth m = first; !m.isAfter(month); m = m.plusMonths(1)) {
       counts.put(m, new long[2]);

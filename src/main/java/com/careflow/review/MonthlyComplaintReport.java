@@ -10,7 +10,7 @@ import java.util.Map;
  * the company's time zone. Counts by type cover every closed contact; the rest covers the
  * closed cases of type COMPLAINT.
  *
- * @param month {@code YYYY-MM}
+ * @param month {@code YYYY-MM}; for a half-year summary the period, {@code YYYY-MM/YYYY-MM}
  * @param upheld complaints found justified (投诉理由成立); each is a penalty point
  * @param reopened complaints that needed more than one handling round
  * @param overdue complaints that passed a round's resolution deadline (SPEC §1.7)
@@ -19,9 +19,17 @@ import java.util.Map;
  * @param averageHandlingWorkingDays working days from registration to closing, on average
  * @param satisfaction per dimension (attitude, skill, timeliness, promise), per rating
  * @param compensationGranted approved discounts and compensation of these complaints, CNY
- * @param penalties one point per upheld complaint, against its responsible unit and person
- * @param onTimeTrend the on-time rate of the twelve months up to this one
+ * @param byResponsiblePerson upheld complaints per responsible person, by name and employee
+ *     number ({@code 赵磊 (EM-0000-0002)}); a name typed before persons were chosen from the
+ *     records, as it was typed
+ * @param penalties one point per upheld complaint, against its responsible person when one was
+ *     named, else its responsible unit
+ * @param onTimeTrend the on-time rate of the twelve months up to this one (of the six months,
+ *     for a half-year summary)
  * @param review the GM office's review of the month, once compiled
+ * @param halfYear in the reviews of June and December (of May and November's figures), the
+ *     half-year summary (003 篇十一): the same figures for the six months up to this one; else
+ *     null
  */
 public record MonthlyComplaintReport(
     String month, int closedCases, Map<String, Long> byType, int complaints, int upheld,
@@ -29,19 +37,48 @@ public record MonthlyComplaintReport(
     Map<String, Long> byResponsiblePerson, Map<String, Long> byRemedy, int onTime, int overdue, int closedLate,
     Double onTimeRate, Double averageHandlingWorkingDays,
     Map<String, Map<String, Long>> satisfaction, BigDecimal compensationGranted,
-    Returns returns, List<Penalty> penalties, List<MonthRate> onTimeTrend, Review review) {
+    Returns returns, List<Penalty> penalties, List<MonthRate> onTimeTrend, Review review,
+    MonthlyComplaintReport halfYear) {
+
+  /** The same figures with the half-year summary that the month's review includes. */
+  public MonthlyComplaintReport withHalfYear(MonthlyComplaintReport summary) {
+    return new MonthlyComplaintReport(month, closedCases, byType, complaints, upheld, reopened,
+        byCategory, byResponsibleDepartment, byResponsiblePerson, byRemedy, onTime, overdue,
+        closedLate, onTimeRate, averageHandlingWorkingDays, satisfaction, compensationGranted,
+        returns, penalties, onTimeTrend, review, summary);
+  }
 
   /** The month's closed returns (SPEC §2): settled or rejected, what was booked. */
   public record Returns(int settled, int rejected, long bookedQuantity,
       BigDecimal settlementAmount) {}
 
-  /** Penalty points against a responsible unit, and person when one was named. */
-  public record Penalty(String department, String person, long points) {}
+  /**
+   * Penalty points (SPEC §1.10) against a responsible person, or against a unit when no
+   * person was named: one per upheld complaint.
+   *
+   * @param department the responsible department(s) of these complaints, by id (a name typed
+   *     before departments were chosen, as typed)
+   * @param person the responsible person's employee number (a name typed before, as typed);
+   *     null for a unit's points
+   * @param personName the name on the employee record, when {@code person} is one
+   * @param complaints the upheld complaints' numbers, oldest first
+   */
+  public record Penalty(String department, String person, String personName, long points,
+      List<String> complaints) {
+
+    /** Whether the points are against an employee on CareFlow's records. */
+    public boolean onRecord() {
+      return personName != null;
+    }
+  }
 
   /** A month's on-time rate: complaints closed, how many on time, the rate (null with none). */
   public record MonthRate(String month, long closed, long onTime, Double rate) {}
 
-  /** The GM office's review: IN_REVIEW or PUBLISHED, its decisions, who reviewed, when. */
+  /**
+   * The GM office's review: IN_REVIEW or PUBLISHED, its decisions, who reviewed, who approved
+   * the reward and penalty notice (奖罚通知单), when it was published.
+   */
   public record Review(String status, Instant compiledAt, String decisions, String reviewedBy,
-      Instant publishedAt) {}
+      String noticeApprovedBy, Instant publishedAt) {}
 }

@@ -28,18 +28,32 @@ public class MonthlyReviews {
         .addValue("at", Timestamp.from(at));
     if (jdbc.update("UPDATE complaint_monthly_review SET process_instance_id = :pid, "
         + "status = 'IN_REVIEW', compiled_at = :at, figures = :figures, decisions = NULL, "
-        + "reviewed_by = NULL, published_at = NULL WHERE report_month = :month", row) == 0) {
+        + "reviewed_by = NULL, notice_approved_by = NULL, published_at = NULL "
+        + "WHERE report_month = :month", row) == 0) {
       jdbc.update("INSERT INTO complaint_monthly_review (report_month, process_instance_id, "
           + "status, compiled_at, figures) VALUES (:month, :pid, 'IN_REVIEW', :at, :figures)", row);
     }
   }
 
-  /** The GM office approved the month's review: it is published with its decisions. */
-  void published(String month, String decisions, String reviewedBy, Instant at) {
+  /**
+   * The GM office reviewed the month and the general manager approved its reward and penalty
+   * notice: it is published with its decisions.
+   */
+  void published(String month, String decisions, String reviewedBy, String noticeApprovedBy,
+      Instant at) {
     jdbc.update("UPDATE complaint_monthly_review SET status = 'PUBLISHED', decisions = :decisions, "
-            + "reviewed_by = :reviewedBy, published_at = :at WHERE report_month = :month",
+            + "reviewed_by = :reviewedBy, notice_approved_by = :approvedBy, published_at = :at "
+            + "WHERE report_month = :month",
         new MapSqlParameterSource("month", month).addValue("decisions", decisions)
-            .addValue("reviewedBy", reviewedBy).addValue("at", Timestamp.from(at)));
+            .addValue("reviewedBy", reviewedBy).addValue("approvedBy", noticeApprovedBy)
+            .addValue("at", Timestamp.from(at)));
+  }
+
+  /** The month's figures as compiled for the review (JSON), the ones the notice was made on. */
+  Optional<String> figures(String month) {
+    return jdbc.queryForList("SELECT figures FROM complaint_monthly_review "
+        + "WHERE report_month = :month", new MapSqlParameterSource("month", month), String.class)
+        .stream().findFirst();
   }
 
   public Optional<Review> find(String month) {
@@ -47,7 +61,8 @@ public class MonthlyReviews {
         new MapSqlParameterSource("month", month),
         (row, index) -> new Review(row.getString("status"),
             row.getTimestamp("compiled_at").toInstant(), row.getString("decisions"),
-            row.getString("reviewed_by"), row.getTimestamp("published_at") == null ? null
+            row.getString("reviewed_by"), row.getString("notice_approved_by"),
+            row.getTimestamp("published_at") == null ? null
                 : row.getTimestamp("published_at").toInstant())).stream().findFirst();
   }
 }

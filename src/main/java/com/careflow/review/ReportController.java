@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** SPEC §1.10: the month's complaint figures as JSON, and its closed cases as CSV. */
+/**
+ * SPEC §1.10: the month's complaint figures as JSON, its closed cases as CSV, and the
+ * half-year summary of the six months up to a month (003 篇十一) as JSON.
+ */
 @RestController
 @RequestMapping("/api/reports/complaints")
 public class ReportController {
@@ -61,7 +64,19 @@ public class ReportController {
   @PreAuthorize(ReportAccess.MANAGERS)
   public MonthlyComplaintReport monthly(@RequestParam(required = false)
       @Pattern(regexp = ReportAccess.MONTH, message = "must be a month, YYYY-MM") String month) {
-    return statistics.report(begun(month));
+    return statistics.report(begun(month, "month"));
+  }
+
+  /**
+   * The half-year summary (003 篇十一): the figures of the cases closed in the six months up to
+   * {@code until} (e.g. {@code 2026-05}: December to May, which the June review holds); without
+   * {@code until}, up to the latest month with closed cases.
+   */
+  @GetMapping("/half-year")
+  @PreAuthorize(ReportAccess.MANAGERS)
+  public MonthlyComplaintReport halfYear(@RequestParam(required = false)
+      @Pattern(regexp = ReportAccess.MONTH, message = "must be a month, YYYY-MM") String until) {
+    return statistics.halfYear(begun(until, "until"));
   }
 
   /**
@@ -74,7 +89,7 @@ public class ReportController {
   public ResponseEntity<String> monthlyCsv(@RequestParam(required = false)
       @Pattern(regexp = ReportAccess.MONTH, message = "must be a month, YYYY-MM") String month,
       Locale locale) {
-    YearMonth reported = begun(month);
+    YearMonth reported = begun(month, "month");
     StringBuilder csv = new StringBuilder("\uFEFF").append(CSV_COLUMNS.stream()
             .map(column -> field(labels.text("csv." + column, locale)))
             .collect(Collectors.joining(",")))
@@ -95,7 +110,8 @@ public class ReportController {
             labels.of("channel", entry.channel(), locale),
             labels.of("category", entry.category(), locale),
             complaint ? labels.of("boolean", upheld, locale) : null,
-            entry.outcome().responsibleDepartment(), entry.outcome().responsiblePerson(),
+            labels.of("department", entry.outcome().responsibleDepartment(), locale),
+            statistics.person(entry.outcome().responsiblePerson()),
             labels.of("remedy", entry.remedy(), locale), entry.outcome().compensationAmount(),
             local(entry.registeredAt()), local(entry.closedAt()),
             statistics.handlingWorkingDays(entry), labels.of("boolean", !entry.overdue(), locale),
@@ -126,13 +142,13 @@ public class ReportController {
     return value;
   }
 
-  private YearMonth begun(String month) {
+  private YearMonth begun(String month, String field) {
     if (month == null) {
       return statistics.latestMonth(clock.instant());
     }
     YearMonth parsed = YearMonth.parse(month);
     if (!statistics.hasBegun(parsed, clock.instant())) {
-      throw new InvalidRequestException(List.of(new FieldProblem("month",
+      throw new InvalidRequestException(List.of(new FieldProblem(field,
           "must not be in the future")));
     }
     return parsed;

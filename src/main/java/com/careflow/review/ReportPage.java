@@ -5,9 +5,11 @@ import com.careflow.locale.Labels;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -48,9 +50,28 @@ public class ReportPage {
   public String monthly(@RequestParam(required = false) @Pattern(regexp = ReportAccess.MONTH,
       message = "must be a month, YYYY-MM") String month, Locale locale, Model model) {
     String shown = month != null ? month : statistics.latestMonth(clock.instant()).toString();
-    MonthlyComplaintReport report = reports.monthly(shown);
-    YearMonth current = YearMonth.parse(shown);
+    model.addAttribute("halfYear", false);
+    return page(reports.monthly(shown), YearMonth.parse(shown), locale, model);
+  }
+
+  /**
+   * The half-year summary (SPEC §1.10, 003 篇十一) of the six months up to {@code until} (the
+   * latest month with closed cases without it), on the same page: figures and charts, the
+   * on-time trend of the six months.
+   */
+  @GetMapping("/reports/complaints/half-year")
+  @PreAuthorize(ReportAccess.MANAGERS)
+  public String halfYear(@RequestParam(required = false) @Pattern(regexp = ReportAccess.MONTH,
+      message = "must be a month, YYYY-MM") String until, Locale locale, Model model) {
+    String shown = until != null ? until : statistics.latestMonth(clock.instant()).toString();
+    model.addAttribute("halfYear", true);
+    return page(reports.halfYear(shown), YearMonth.parse(shown), locale, model);
+  }
+
+  private String page(MonthlyComplaintReport report, YearMonth current, Locale locale,
+      Model model) {
     model.addAttribute("report", report);
+    model.addAttribute("shownMonth", current.toString());
     model.addAttribute("language", locale.getLanguage());
     model.addAttribute("zone", zone.getId());
     model.addAttribute("compiledAt", local(report.review() == null ? null
@@ -58,6 +79,16 @@ public class ReportPage {
     model.addAttribute("publishedAt", local(report.review() == null ? null
         : report.review().publishedAt(), "yyyy-MM-dd"));
     model.addAttribute("byRemedy", labelled("remedy", report.byRemedy(), locale));
+    model.addAttribute("byDepartment", labelled("department", report.byResponsibleDepartment(),
+        locale));
+    model.addAttribute("penalties", report.penalties().stream().map(penalty -> new PenaltyRow(
+        penalty.department() == null ? null : Arrays.stream(
+                penalty.department().split(", "))
+            .map(department -> labels.of("department", department, locale))
+            .collect(Collectors.joining(", ")),
+        penalty.person() == null ? null : statistics.person(penalty.person()), penalty.points(),
+        penalty.complaints() == null ? "" : String.join(", ", penalty.complaints())))
+        .toList());
     model.addAttribute("previousMonth", current.minusMonths(1).toString());
     model.addAttribute("nextMonth", statistics.hasBegun(current.plusMonths(1), clock.instant())
         ? current.plusMonths(1).toString() : null);
@@ -73,6 +104,9 @@ public class ReportPage {
             .toList()));
     return "complaints-monthly";
   }
+
+  /** A line of the penalty table, as a reader reads it. */
+  public record PenaltyRow(String department, String person, long points, String complaints) {}
 
   /** The counts with each code's label for a key, in the same order. */
   private Map<String, Long> labelled(String set, Map<String, Long> counts, Locale locale) {

@@ -68,6 +68,8 @@ class AuthorizationMatrixTest {
       api: record a certificate           403 403 403 403 403 403 403 403 403 403 201 201 403 403 403 403 403
       api: monthly report                 403 403 200 403 403 403 200 200 403 403 403 200 403 200 200 200 200
       page: monthly report                403 403 200 403 403 403 200 200 403 403 403 200 403 200 200 200 200
+      api: half-year summary              403 403 200 403 403 403 200 200 403 403 403 200 403 200 200 200 200
+      page: half-year summary             403 403 200 403 403 403 200 200 403 403 403 200 403 200 200 200 200
       api: list undelivered notices       403 403 200 403 403 403 200 403 403 403 403 403 403 403 403 403 403
       page: undelivered notices           403 403 200 403 403 403 200 403 403 403 403 403 403 403 403 403 403
       api: resend a notice (none such)    403 403 404 403 403 403 404 403 403 403 403 403 403 403 403 403 403
@@ -86,6 +88,8 @@ class AuthorizationMatrixTest {
       rest: reassign agent's triage       403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: overdue filter: a late case   r   r   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       rest: claim an overdue follow-up    403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 409
+      rest: see the GM's notice task      0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      rest: claim the GM's notice task    403 403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 204
       # Camunda's REST API: instances and variables
       rest: write a case variable         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: move the case (modification)  403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
@@ -134,6 +138,7 @@ class AuthorizationMatrixTest {
     String followUp = Worklist.taskOf(engine, late, "FollowUpOverdueComplaint");
     String month = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString()
         .substring(0, 7);
+    String notice = gmNotice();
 
     probe("api: register a complaint", user -> status(rest.send(user, "POST", "/api/complaints",
         complaintBody())));
@@ -168,6 +173,10 @@ class AuthorizationMatrixTest {
         "/api/me/notifications", "{\"taskEmail\": false}")));
     probe("page: monthly report", user -> status(rest.send(user, "GET",
         "/reports/complaints/monthly?month=" + month, null)));
+    probe("api: half-year summary", user -> status(rest.send(user, "GET",
+        "/api/reports/complaints/half-year?until=" + month, null)));
+    probe("page: half-year summary", user -> status(rest.send(user, "GET",
+        "/reports/complaints/half-year?until=" + month, null)));
 
     probe("rest: see the complaint's tasks", user -> rows(rest.send(user, "GET",
         "/engine-rest/task?processInstanceId=" + complaintPi, null)));
@@ -202,6 +211,15 @@ class AuthorizationMatrixTest {
         "{\"processInstanceBusinessKey\":\"" + late + "\"}")));
     probe("rest: claim an overdue follow-up", user -> status(rest.send(user, "POST",
         "/engine-rest/task/" + followUp + "/claim", "{\"userId\":\"" + user + "\"}")));
+
+    probe("rest: see the GM's notice task", user -> rows(rest.send(user, "GET",
+        "/engine-rest/task?taskId=" + notice, null)));
+    probe("rest: claim the GM's notice task", user -> {
+      String answer = status(rest.send(user, "POST", "/engine-rest/task/" + notice + "/claim",
+          "{\"userId\":\"" + user + "\"}"));
+      engine.getTaskService().setAssignee(notice, null); // as it was, for the next cells
+      return answer;
+    });
 
     probe("rest: write a case variable", user -> status(rest.send(user, "PUT",
         "/engine-rest/process-instance/" + complaintPi + "/variables/probe",
@@ -356,6 +374,23 @@ class AuthorizationMatrixTest {
         .processInstanceId(instance).activityId("TriageDeadlinePassed").singleResult().getId());
     AsyncSteps.runDue(engine, number);
     return number;
+  }
+
+  /**
+   * The general manager's approval of a monthly review's reward and penalty notice (SPEC
+   * §1.10): a review of January 2024, compiled and approved by the GM office.
+   */
+  private String gmNotice() {
+    String instance = engine.getRuntimeService().startProcessInstanceByKey(
+        "complaint-monthly-review", Map.of("reportMonth", "2024-01")).getId();
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(instance).singleResult().getId());
+    Task review = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("ReviewMonthlyReport").singleResult();
+    engine.getTaskService().complete(review.getId(), Map.of("approved", true,
+        "responsibilityDecisions", "None."));
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("ApproveRewardPenaltyNotice").singleResult().getId();
   }
 
   private String complaintBody() {

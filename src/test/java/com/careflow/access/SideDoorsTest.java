@@ -42,7 +42,7 @@ class SideDoorsTest {
     String number = tasklist.registerComplaint("agent", "Error door");
     justified(number);
     tasklist.complete("quality", tasklist.claim("quality", number, "InvestigateComplaint"),
-        Map.of("rootCause", "Seal", "responsibleDepartment", "Production",
+        Map.of("rootCause", "Seal", "responsibleDepartment", "quality",
             "correctiveAction", "Check", "humanNegligence", false, "improvementTracking", true));
     tasklist.vicePresidentInstructs(number);
     String remedy = tasklist.claim("sales", number, "ProposeRemedy").get("id").asText();

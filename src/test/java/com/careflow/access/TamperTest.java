@@ -171,7 +171,7 @@ class TamperTest {
         "complaintValid", true, "severe", false, "category", "PRODUCT_QUALITY", "specialCase", false,
         "important", false));
     tasklist.complete("quality", tasklist.claim("quality", number, "InvestigateComplaint"),
-        Map.of("rootCause", "Seal", "responsibleDepartment", "Production",
+        Map.of("rootCause", "Seal", "responsibleDepartment", "quality",
             "correctiveAction", "Check", "humanNegligence", false, "improvementTracking", true));
     tasklist.vicePresidentInstructs(number);
     tasklist.complete("sales", tasklist.claim("sales", number, "ProposeRemedy"), Map.of(

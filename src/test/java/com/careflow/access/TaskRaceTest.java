@@ -61,7 +61,7 @@ class TaskRaceTest {
     String number = triagedForQuality();
     String task = tasklist.claim("racer0", number, "InvestigateComplaint").get("id").asText();
     Map<String, Object> report = Map.of("rootCause", "Seal", "responsibleDepartment",
-        "Production", "correctiveAction", "Check", "humanNegligence", false,
+        "quality", "correctiveAction", "Check", "humanNegligence", false,
         "improvementTracking", true);
 
     List<HttpResponse<String>> answers = race(i -> () ->

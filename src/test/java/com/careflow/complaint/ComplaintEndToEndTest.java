@@ -77,7 +77,7 @@ class ComplaintEndToEndTest {
     assertThat(tasklist.form("quality", investigation).get("id").asText())
         .isEqualTo("investigate-complaint");
     tasklist.complete("quality", investigation, Map.of("rootCause", "Cap seal failure",
-        "responsibleDepartment", "Production", "correctiveAction", "Seal torque check",
+        "responsibleDepartment", "quality", "correctiveAction", "Seal torque check",
         "humanNegligence", false, "improvementTracking", true));
     tasklist.vicePresidentInstructs(number); // SPEC §1.5: the report goes to the VP first
 

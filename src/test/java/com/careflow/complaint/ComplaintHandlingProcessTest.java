@@ -19,6 +19,9 @@ import com.careflow.calendar.CalendarProperties;
 import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.complaint.ComplaintIntake.Registered;
 import com.careflow.customer.Customer;
+import com.careflow.employee.StaffChoices;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import com.careflow.notify.CustomerNotice;
 import com.careflow.support.Notices;
 import com.careflow.support.ProcessTests;
@@ -101,6 +104,8 @@ class ComplaintHandlingProcessTest {
   private final ComplaintIntake intake = mock(ComplaintIntake.class);
   /** The returns the complaint started: the variables each was given. */
   private final List<Map<String, Object>> returnsStarted = new ArrayList<>();
+  /** The departments and people the responsibility forms offer (employee records). */
+  private final StaffChoices staffChoices = mock(StaffChoices.class);
   /** The disciplinary actions the complaint wrote: employee, kind, reason, source, by whom. */
   private final List<List<Object>> actionsRecorded = new ArrayList<>();
   private double nextDraw = 0.5;
@@ -132,6 +137,7 @@ class ComplaintHandlingProcessTest {
       returnsStarted.add(handed);
       execution.setVariable("returnNumber", "RT-2611-000" + returnsStarted.size());
     });
+    Mocks.register("staffChoices", staffChoices);
     Mocks.register("recordDisciplinaryAction", (JavaDelegate) execution -> actionsRecorded.add(
         List.of(execution.getVariableLocal("employeeId"), execution.getVariableLocal("kind"),
             String.valueOf(execution.getVariableLocal("reason")),
@@ -444,9 +450,13 @@ class ComplaintHandlingProcessTest {
 
   @Test
   void serviceConductIsRecordedByTheManagementOfficeAndTheResultToldToTheCustomer() {
+    SpinJsonNode people = Spin.JSON("[{\"label\":\"赵磊 Zhao Lei\",\"value\":\"EM-0000-0002\"}]");
+    when(staffChoices.employees()).thenReturn(people);
     ProcessInstance pi = triage("SERVICE_CONDUCT");
     assertThat(pi).isWaitingAt("RecordResponsibility");
     assertThat(task()).hasCandidateGroup("management-office");
+    assertThat(engine.getTaskService().getVariableLocal(task().getId(), "employeeOptions"))
+        .as("the person is chosen from CareFlow's employee records (SPEC §8.3)").isEqualTo(people);
     complete(task(), withVariables("responsibleDepartment", "customer-service",
         "responsiblePerson", "EM-0000-0002", "disciplinaryKind", "WARNING",
         "disciplinaryResult", "A written warning was issued."));

@@ -1,6 +1,7 @@
 package com.careflow.employee;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.careflow.employee.Employee.Status;
 import com.careflow.employee.EmployeeHistory.CertificateKind;
@@ -22,6 +23,7 @@ import com.careflow.promotion.Promotions.Nominated;
 import com.careflow.support.EmbeddedPostgresExtension;
 import com.careflow.support.OwnApplication;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -72,6 +74,10 @@ class StaffRecordsPostgresTest {
         new DisciplinaryActionEntry(today, DisciplinaryKind.DEMERIT, "Left the line open"), "hr");
     long second = file.addDisciplinaryAction(id,
         new DisciplinaryActionEntry(today, DisciplinaryKind.WARNING, "Late"), "hr");
+    for (int run = 0; run < 2; run++) { // a procedure's action, once however often it runs
+      records.recordDisciplinaryAction(id, today, DisciplinaryKind.WARNING, "Rude on the phone",
+          "CP-2611-0007", "management-office", Instant.now());
+    }
     file.addCertificate(id, new CertificateEntry(CertificateKind.INTERNAL_LECTURER,
         LocalDate.parse("2025-06-01"), "IL-1"), "hr");
     file.addCourseResult(id, new CourseResultEntry(CourseLevel.INTERMEDIATE,
@@ -92,8 +98,11 @@ class StaffRecordsPostgresTest {
       assertThat(score.score()).isEqualByComparingTo("80");
     });
     assertThat(second).isGreaterThan(first);
-    assertThat(history.disciplinaryActions()).extracting(action -> action.kind())
-        .containsExactly(DisciplinaryKind.DEMERIT, DisciplinaryKind.WARNING);
+    assertThat(history.disciplinaryActions()).extracting(action -> action.kind(),
+            action -> action.sourceCase())
+        .containsExactly(tuple(DisciplinaryKind.DEMERIT, null),
+            tuple(DisciplinaryKind.WARNING, null),
+            tuple(DisciplinaryKind.WARNING, "CP-2611-0007"));
     assertThat(history.certificates()).singleElement()
         .satisfies(certificate -> assertThat(certificate.reference()).isEqualTo("IL-1"));
     assertThat(history.courseResults()).singleElement()
@@ -108,7 +117,7 @@ class StaffRecordsPostgresTest {
     Promotion promotion = register.find(nominated.id()).orElseThrow();
     assertThat(promotion.status()).isEqualTo(Promotion.Status.INELIGIBLE);
     assertThat(promotion.targetPayLevel()).isEqualTo(4);
-    assertThat(promotion.facts().disciplinaryActions6m()).isEqualTo(2);
+    assertThat(promotion.facts().disciplinaryActions6m()).isEqualTo(3);
     assertThat(promotion.unmetConditions()).containsExactlyInAnyOrderElementsOf(
         nominated.unmetConditions());
   }

@@ -41,6 +41,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -87,6 +88,7 @@ class StaffOnboardingProcessTest {
 
   private final EmployeeRecords records = mock(EmployeeRecords.class);
   private final CaseNumbers numbers = mock(CaseNumbers.class);
+  private final Map<String, Object> conversionStep = new HashMap<>();
   private IdentityService identity;
 
   @BeforeEach
@@ -106,6 +108,9 @@ class StaffOnboardingProcessTest {
     Mocks.register("extendProbation", new ExtendProbation(records, calendar));
     Mocks.register("putOnDuty", new PutOnDuty(accounts, records, calendar));
     Mocks.register("confirmEmployment", new ConfirmEmployment(records, calendar));
+    // promotion's delegate (RecordConversionPayStepTest drives the real one): what it is given
+    Mocks.register("recordConversionPayStep", (JavaDelegate) execution ->
+        conversionStep.putAll(execution.getVariablesLocal()));
     Mocks.register("endEmployment", new EndEmployment(accounts, records, calendar));
     Mocks.register("workingDays", new WorkingDayCalendar(calendar));
     newUser("mentor1", null);
@@ -316,9 +321,39 @@ class StaffOnboardingProcessTest {
     assertThat(pi).isWaitingAt("ConfirmEmployment");
     execute(job());
     assertThat(pi).hasPassedInOrder("EvaluateProbation", "ApproveProbationOutcome",
-        "ConfirmEmployment", "EmployeeConfirmed").isEnded();
+        "ConfirmEmployment", "ConversionStepGranted", "EmployeeConfirmed").isEnded()
+        .hasNotPassed("RecordConversionPayStep");
     verify(records).confirm(EMPLOYEE, LocalDate.parse("2027-02-23"));
     verify(records, never()).leave(anyString(), any(), anyString());
+    assertThat(conversionStep).isEmpty();
+  }
+
+  @Test
+  void aConfirmationMayCarryTheConversionPayStepRecordedAsAPayLevelPromotion() {
+    ProcessInstance pi = onDuty();
+    reviewOpens(REVIEW_OPENS);
+    complete(task(), withVariables("selfAssessment", "I handled 240 contacts."));
+    complete(task(), withVariables("recommendation", "CONFIRM", "supervisorNote",
+        "Above the standard for a step.", "conversionPayStep", true));
+    assertThat(task()).hasDefinitionKey("ApproveProbationOutcome");
+    assertThat(taskVariable("conversionPayStep")).as("HR sees the step it approves")
+        .isEqualTo(true);
+    complete(task(), withVariables("approved", true, "hrNote", "Approved with the step."));
+    execute(job("Recommendation"));
+    execute(job());
+    assertThat(pi).hasPassed("ConfirmEmployment", "ConversionStepGranted")
+        .isWaitingAt("RecordConversionPayStep");
+    assertThat(conversionStep).as("nothing before its own transaction").isEmpty();
+    execute(job());
+    assertThat(pi).hasPassedInOrder("ConfirmEmployment", "RecordConversionPayStep",
+        "ConfirmedWithPayStep").isEnded();
+    verify(records).confirm(EMPLOYEE, LocalDate.parse("2027-02-23"));
+    assertThat(conversionStep).containsEntry("employeeId", EMPLOYEE)
+        .containsEntry("effectiveDate", "2027-02-23")
+        .containsEntry("evaluation", "Above the standard for a step.")
+        .containsEntry("selfReport", "I handled 240 contacts.")
+        .containsEntry("recommendationTask", "EvaluateProbation")
+        .containsEntry("approvalTask", "ApproveProbationOutcome");
   }
 
   @Test

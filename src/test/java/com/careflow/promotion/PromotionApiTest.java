@@ -121,7 +121,9 @@ class PromotionApiTest {
         nomination("EM-0000-0002").put("targetGrade", 2)).body());
     assertThat(ineligible.get("eligible").asBoolean()).isFalse();
     assertThat(ineligible.get("unmetConditions").toString()).contains("MONTHS_IN_GRADE",
-        "PERFORMANCE", "DISCIPLINE", "JUNIOR_COURSE");
+        "PERFORMANCE", "JUNIOR_COURSE")
+        .as("agent2's warning is eight months old: outside the 6-month window")
+        .doesNotContain("DISCIPLINE");
   }
 
   @Test

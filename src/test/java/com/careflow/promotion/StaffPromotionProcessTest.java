@@ -17,6 +17,7 @@ import static org.mockito.Mockito.when;
 
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.calendar.WorkingDayCalendar;
+import com.careflow.employee.Appraisal;
 import com.careflow.employee.Employee;
 import com.careflow.employee.EmployeeHistory.CertificateKind;
 import com.careflow.employee.EmployeeHistory.CourseLevel;
@@ -93,6 +94,7 @@ class StaffPromotionProcessTest {
   private static DataSource database;
 
   private final CaseNumbers numbers = mock(CaseNumbers.class);
+  private final Appraisal appraisal = mock(Appraisal.class);
   private final AtomicInteger serial = new AtomicInteger();
   private EmployeeRecords records;
   private PromotionRegister register;
@@ -134,6 +136,9 @@ class StaffPromotionProcessTest {
     Mocks.register("recordPromotionDecision", new RecordPromotionDecision(register, calendar));
     Mocks.register("applyPromotion", new ApplyPromotion(register, records));
     Mocks.register("workingDays", new WorkingDayCalendar(calendar));
+    when(appraisal.satisfactionSummary(anyString())).thenAnswer(call ->
+        "2026-10 (3 rated): attitude very satisfied 2 (" + call.getArgument(0) + ")");
+    Mocks.register("appraisal", appraisal);
   }
 
   @AfterEach
@@ -201,6 +206,9 @@ class StaffPromotionProcessTest {
     ProcessInstance pi = nominate(agent, "POSITION", "PERIODIC", 3);
     // Monday 23 November + 10 and 15 working days
     assertThat(task()).hasCandidateGroup("hr").hasDueDate(at("2026-12-07T10:00:00+08:00"));
+    assertThat(engine.getTaskService().getVariable(task().getId(), "customerSatisfaction"))
+        .as("SPEC §8.4: the assessor reads the customers' ratings of the nominee's cases")
+        .isEqualTo("2026-10 (3 rated): attitude very satisfied 2 (" + agent + ")");
     complete(task(), withVariables("assessment", "Strong on complaint handling."));
     assertThat(task()).hasDefinitionKey("WriteEvaluationReport").hasCandidateGroup("hr")
         .hasDueDate(at("2026-12-14T10:00:00+08:00"));
@@ -337,6 +345,9 @@ class StaffPromotionProcessTest {
         "panelNote", "x"))).hasMessageContaining("The panel's score must be 0 to 100");
     for (Task score : scoring) {
       String entry = (String) engine.getTaskService().getVariable(score.getId(), "promotionId");
+      assertThat((String) engine.getTaskService().getVariable(score.getId(),
+          "customerSatisfaction")).as("SPEC §8.4, for the panel")
+          .endsWith("(" + register.find(entry).orElseThrow().employeeId() + ")");
       complete(score, withVariables("panelScore", scores.get(entry), "panelNote", "Interview."));
     }
     assertThat(pi).hasPassed("RankCandidates").isWaitingAt("PublishCompetitionResults");

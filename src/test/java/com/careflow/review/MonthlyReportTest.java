@@ -63,6 +63,13 @@ class MonthlyReportTest {
     // past the closing limit (SPEC §1.7): a complaint and a consultation, every type counts
     jdbc.update("UPDATE complaint SET closed_late = TRUE "
         + "WHERE number IN ('CP-2603-9002', 'CP-2603-9004')");
+    // May 2026: responsibility chosen from the records (SPEC §8.3), one person in two units
+    complaint("9201", "COMPLAINT", true, "SERVICE_CONDUCT", "customer-service", "EM-0000-0002",
+        "NONE", null, "2026-05-04T09:00:00+08:00", "2026-05-06T10:00:00+08:00", false, 1,
+        null, null, null, null);
+    complaint("9202", "COMPLAINT", true, "NON_QUALITY", "sales", "EM-0000-0002", "NONE", null,
+        "2026-05-11T09:00:00+08:00", "2026-05-12T10:00:00+08:00", false, 1,
+        null, null, null, null);
     returned("9001", "SETTLED", 48, "600.00", "2026-03-20T12:00:00+08:00");
     returned("9002", "REJECTED", null, null, "2026-03-25T12:00:00+08:00");
   }
@@ -100,8 +107,12 @@ class MonthlyReportTest {
     assertThat(returns.get("bookedQuantity").asLong()).isEqualTo(48);
     assertThat(returns.get("settlementAmount").decimalValue()).isEqualByComparingTo("600");
     assertThat(report.get("penalties").toString()).isEqualTo(
-        "[{\"department\":\"Production\",\"person\":\"Lin\",\"points\":2},"
-            + "{\"department\":\"Logistics\",\"person\":null,\"points\":1}]");
+        "[{\"department\":\"Production\",\"person\":\"Lin\",\"personName\":null,"
+            + "\"points\":2,\"complaints\":[\"CP-2603-9001\",\"CP-2603-9006\"]},"
+            + "{\"department\":\"Logistics\",\"person\":null,\"personName\":null,"
+            + "\"points\":1,\"complaints\":[\"CP-2603-9002\"]}]");
+    assertThat(report.get("byResponsiblePerson").toString()).as("a name typed before, as typed")
+        .isEqualTo("{\"Lin\":2}");
     JsonNode trend = report.get("onTimeTrend");
     assertThat(trend).hasSize(12);
     assertThat(trend.get(0).get("month").asText()).isEqualTo("2025-04");
@@ -164,7 +175,7 @@ class MonthlyReportTest {
   void thePageShowsTheFiguresChartsAndThePublishedReviewInChinese() throws Exception {
     reviews.compiled("2026-03", "test", "{}", OffsetDateTime.parse("2026-04-01T08:00:00+08:00")
         .toInstant());
-    reviews.published("2026-03", "Production: 2 points; Lin to retrain.", "gmoffice",
+    reviews.published("2026-03", "Production: 2 points; Lin to retrain.", "gmoffice", "gm",
         OffsetDateTime.parse("2026-04-08T00:30:00+08:00").toInstant());
     HttpResponse<String> page = get("vp", "/reports/complaints/monthly?month=2026-03");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -173,12 +184,66 @@ class MonthlyReportTest {
         .contains("<html lang=\"zh\"", "<h1>2026-03 结案的投诉</h1>", "<b id=\"complaints\">4</b>",
             "<b id=\"upheld\">3</b>", "<b id=\"on-time-rate\">75%</b>",
             "<b id=\"handling-days\">2.5</b>", "<b id=\"closed-late\">2</b>", "件超过结案期限",
-            "由 gmoffice 审视，2026-04-08 发布",
+            "由 gmoffice 审视，2026-04-08 发布", "奖罚通知单由 gm 批准。",
             "时间为 Asia/Shanghai 时区", "Production: 2 points; Lin to retrain.",
             "monthly.csv?month=2026-03")
         .contains("<svg", "产品质量", ">75%</text>", "非常满意", "服务态度", "<td>赔款</td>")
         .doesNotContain("<script", "PRODUCT_QUALITY", "VERY_SATISFIED", "COMPENSATION");
     assertThat(page.body().split("<svg", -1)).hasSize(4);
+  }
+
+  @Test
+  void aPersonChosenFromTheRecordsIsShownByNameAndTheirPointsAreOnePenalty() throws Exception {
+    JsonNode may = json.readTree(get("gm", "/api/reports/complaints/monthly?month=2026-05")
+        .body());
+    assertThat(may.get("penalties")).singleElement().satisfies(penalty -> {
+      assertThat(penalty.get("person").asText()).isEqualTo("EM-0000-0002");
+      assertThat(penalty.get("personName").asText()).isEqualTo("Zhao Lei (DEMO agent)");
+      assertThat(penalty.get("department").asText()).isEqualTo("customer-service, sales");
+      assertThat(penalty.get("points").asInt()).isEqualTo(2);
+      assertThat(penalty.get("complaints").toString())
+          .isEqualTo("[\"CP-2605-9201\",\"CP-2605-9202\"]");
+    });
+    assertThat(may.get("byResponsiblePerson").toString())
+        .isEqualTo("{\"Zhao Lei (DEMO agent) (EM-0000-0002)\":2}");
+    assertThat(may.get("byResponsibleDepartment").toString()).as("ids in the API")
+        .isEqualTo("{\"customer-service\":1,\"sales\":1}");
+    String csv = get("gm", "/api/reports/complaints/monthly.csv?month=2026-05").body();
+    assertThat(csv).contains("CP-2605-9201,投诉,电话,服务问题,是,客户服务部,"
+        + "Zhao Lei (DEMO agent) (EM-0000-0002),");
+    assertThat(get("gm", "/reports/complaints/monthly?month=2026-05").body())
+        .contains("<td>客户服务部, 销售部</td><td>Zhao Lei (DEMO agent) (EM-0000-0002)</td>",
+            "<td>CP-2605-9201, CP-2605-9202</td>", "<td>客户服务部</td>")
+        .doesNotContain("<td>customer-service</td>");
+  }
+
+  @Test
+  void theHalfYearSummaryCountsTheSixMonthsUpToAMonth() throws Exception {
+    JsonNode half = json.readTree(get("gmoffice",
+        "/api/reports/complaints/half-year?until=2026-05").body());
+    assertThat(half.get("month").asText()).isEqualTo("2025-12/2026-05");
+    // March's four complaints and consultation, April's complaint, May's two complaints
+    assertThat(half.get("closedCases").asInt()).isEqualTo(8);
+    assertThat(half.get("complaints").asInt()).isEqualTo(7);
+    assertThat(half.get("upheld").asInt()).isEqualTo(6);
+    assertThat(half.get("penalties").get(0).get("person").asText()).isEqualTo("Lin");
+    assertThat(half.get("penalties").get(0).get("points").asInt()).isEqualTo(3);
+    assertThat(half.get("onTimeTrend")).extracting(month -> month.get("month").asText())
+        .containsExactly("2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05");
+    assertThat(half.get("returns").get("settled").asInt()).isEqualTo(1);
+    HttpResponse<String> page = get("gm", "/reports/complaints/half-year?until=2026-05");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<h1>2025-12/2026-05 结案的投诉（半年汇总）</h1>",
+        "六个月按时结案率", "/api/reports/complaints/half-year?until=2026-05")
+        .doesNotContain("尚未审视");
+    assertThat(get("gm", "/reports/complaints/monthly?month=2026-05").body())
+        .contains("/reports/complaints/half-year?until=2026-05");
+    HttpResponse<String> future = get("gm", "/api/reports/complaints/half-year?until=2099-05");
+    assertThat(future.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(future.body()).get("errors").findValuesAsText("field"))
+        .containsExactly("until");
+    assertThat(get("agent", "/api/reports/complaints/half-year?until=2026-05").statusCode())
+        .isEqualTo(403);
   }
 
   @Test

@@ -12,11 +12,18 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.careflow.calendar.WorkingDayCalendar;
+import com.careflow.employee.Employee;
+import com.careflow.employee.EmployeeHistory.DisciplinaryKind;
+import com.careflow.employee.EmployeeRecords;
+import com.careflow.employee.EmployeeRecords.Recorded;
+import com.careflow.locale.Labels;
+import com.careflow.locale.LocaleProperties;
 import com.careflow.support.ProcessTests;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.review.MonthlyComplaintReport.Penalty;
@@ -24,6 +31,7 @@ import com.careflow.review.MonthlyComplaintReport.Returns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
@@ -31,6 +39,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -43,15 +52,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * SPEC §1.10 on the complaint-monthly-review model: the timer start on the 1st, the figures,
- * the GM office's review due by the 10th with its escalation, recompiling, and publishing, on
- * the engine clock.
+ * the GM office's review due by the 10th with its escalation, recompiling, the general
+ * manager's approval of the reward and penalty notice (or sending it back), its penalties on
+ * the employees' records (§8.3), publishing, and the half-year summary in June and December,
+ * on the engine clock.
  */
 @Deployment(resources = {
     "processes/complaint-monthly-review.bpmn",
     "forms/review-monthly-report.form",
+    "forms/approve-reward-penalty-notice.form",
     "forms/chase-monthly-review.form"})
 class MonthlyReviewProcessTest {
 
@@ -65,6 +79,8 @@ class MonthlyReviewProcessTest {
 
   private final ComplaintStatistics statistics = mock(ComplaintStatistics.class);
   private final MonthlyReviews reviews = mock(MonthlyReviews.class);
+  private final EmployeeRecords records = mock(EmployeeRecords.class);
+  private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
   private ProcessEngine engine;
   /** The month reviewed and the review's deadline, as the start timer fired. */
   private String month;
@@ -79,9 +95,23 @@ class MonthlyReviewProcessTest {
     Mocks.register("compileMonthlyReport", new CompileMonthlyReport(statistics, reviews,
         new ObjectMapper().findAndRegisterModules(), calendar));
     Mocks.register("publishMonthlyReview", new PublishMonthlyReview(reviews));
+    ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    messages.setBasename("i18n/messages");
+    messages.setDefaultEncoding("UTF-8");
+    messages.setFallbackToSystemLocale(false);
+    Mocks.register("recordReviewPenalties", new RecordReviewPenalties(reviews, records,
+        new Labels(messages, new LocaleProperties("zh")), json, calendar));
     when(statistics.previousMonth(any())).thenAnswer(call -> YearMonth.from(
         call.<Instant>getArgument(0).atZone(SHANGHAI)).minusMonths(1));
     when(statistics.report(any())).thenReturn(aMonth());
+    when(statistics.halfYear(any())).thenReturn(aHalfYear());
+    when(reviews.figures(any())).thenAnswer(call -> Optional.of(json.writeValueAsString(
+        aMonth())));
+    when(records.find(any())).thenReturn(Optional.empty());
+    when(records.find(AGENT2)).thenReturn(Optional.of(employee(AGENT2, Employee.Status.REGULAR)));
+    when(records.find(LEAVER)).thenReturn(Optional.of(employee(LEAVER, Employee.Status.LEFT)));
+    when(records.recordDisciplinaryAction(any(), any(), any(), any(), any(), any(), any()))
+        .thenReturn(new Recorded(7, true));
   }
 
   @AfterEach
@@ -97,7 +127,11 @@ class MonthlyReviewProcessTest {
     assertThat(pi).hasBusinessKey("REVIEW-" + month).isWaitingAt("ReviewMonthlyReport")
         .variables().containsEntry("reportMonth", month)
         .containsEntry("reportUrl", "/reports/complaints/monthly?month=" + month)
-        .containsEntry("penaltySummary", "Production / Lin: 2 points\nLogistics: 1 point");
+        .containsEntry("penaltySummary", String.join("\n",
+            "customer-service / Zhao Lei (EM-0000-0002): 2 points — CP-2610-0003, CP-2610-0007",
+            "Production / Lin (not on the employee records): 1 point — CP-2610-0004",
+            "Logistics: 1 point — CP-2610-0009",
+            "customer-service / Wu Left (EM-0000-0009): 1 point — CP-2610-0011"));
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "reportSummary"))
         .contains("Complaints closed: 4, upheld: 3, reopened: 1", "(75% on time)",
             "2.5 working days", "3000 CNY", "Returns: 1 settled (48 units, 600.00 CNY), 1 rejected");
@@ -106,17 +140,52 @@ class MonthlyReviewProcessTest {
   }
 
   @Test
-  void theApprovedReviewIsPublishedWithItsDecisionsAndReviewer() {
+  void theGeneralManagersApprovedNoticePutsEachPersonsPenaltyOnTheirRecordThenPublishes() {
     ProcessInstance pi = compiled();
     claim(task(), "gmoffice");
     complete(task(), withVariables("approved", true,
-        "responsibilityDecisions", "Production: 2 points, Lin warned."));
-    assertThat(pi).isWaitingAt("PublishMonthlyReview");
+        "responsibilityDecisions", "Customer service: Zhao Lei 2 points."));
+    assertThat(pi).isWaitingAt("ApproveRewardPenaltyNotice");
+    // the 1st + 2 working days (policy: noticeDueWorkingDays)
+    assertThat(task()).hasCandidateGroup("general-managers").hasDueDate(Date.from(
+        new WorkingDayCalendar(ProcessTests.weekdaysInShanghai())
+            .add(ClockUtil.getCurrentTime(), 2).toInstant()));
+    claim(task(), "gm");
+    complete(task(), withVariables("noticeApproved", true));
+    assertThat(pi).isWaitingAt("RecordReviewPenalties");
+    verify(records, never()).recordDisciplinaryAction(any(), any(), any(), any(), any(), any(),
+        any());
+    execute(job());
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI);
+    verify(records).recordDisciplinaryAction(AGENT2, today, DisciplinaryKind.WARNING,
+        "月度投诉评审 " + month + "：成立投诉 2 宗，罚 2 分（奖罚通知单经总经理批准）",
+        "CP-2610-0003, CP-2610-0007", "gm", ClockUtil.getCurrentTime().toInstant());
+    verify(records, times(1)).recordDisciplinaryAction(any(), any(), any(), any(), any(), any(),
+        any()); // Lin is no employee number, Logistics a unit, EM-0000-0009 has left
+    assertThat(pi).variables().containsEntry("penaltiesRecorded", List.of(AGENT2));
     execute(job());
     assertThat(pi).hasPassedInOrder("ReviewMonthlyReport", "ReviewApproved",
+        "ApproveRewardPenaltyNotice", "NoticeApproved", "RecordReviewPenalties",
         "PublishMonthlyReview", "ReviewPublished").isEnded();
-    verify(reviews).published(month, "Production: 2 points, Lin warned.", "gmoffice",
+    verify(reviews).published(month, "Customer service: Zhao Lei 2 points.", "gmoffice", "gm",
         ClockUtil.getCurrentTime().toInstant());
+  }
+
+  @Test
+  void aNoticeTheGeneralManagerSendsBackReturnsToTheGmOfficeWithTheNote() {
+    ProcessInstance pi = compiled();
+    complete(task(), withVariables("approved", true,
+        "responsibilityDecisions", "Zhao Lei 2 points."));
+    complete(task(), withVariables("noticeApproved", false,
+        "noticeNote", "CP-2610-0007 was the warehouse's fault."));
+    assertThat(pi).hasPassed("NoticeApproved").isWaitingAt("ReviewMonthlyReport")
+        .variables().containsEntry("noticeNote", "CP-2610-0007 was the warehouse's fault.");
+    assertThat(task()).hasCandidateGroup("gm-office");
+    complete(task(), withVariables("approved", true,
+        "responsibilityDecisions", "Zhao Lei 1 point; warehouse 1 point."));
+    assertThat(pi).isWaitingAt("ApproveRewardPenaltyNotice");
+    verify(records, never()).recordDisciplinaryAction(any(), any(), any(), any(), any(), any(),
+        any());
   }
 
   @Test
@@ -144,6 +213,49 @@ class MonthlyReviewProcessTest {
     assertThat(chase).hasCandidateGroup("general-managers");
     complete(chase, withVariables("chaseNote", "Asked the office to finish by the 12th."));
     assertThat(pi).hasPassed("ReviewChased").isWaitingAt("ReviewMonthlyReport");
+  }
+
+  @Test
+  void inJuneTheReviewAlsoHoldsTheHalfYearSummaryOfDecemberToMay() throws Exception {
+    ProcessInstance pi = startedAt(at("2027-06-01T08:00:00+08:00"));
+    execute(job("CompileMonthlyReport", pi));
+    assertThat(pi).hasBusinessKey("REVIEW-2027-05").isWaitingAt("ReviewMonthlyReport")
+        .variables().containsEntry("halfYearUrl", "/reports/complaints/half-year?until=2027-05");
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "halfYearSummary"))
+        .startsWith("Half year 2026-12/2027-05\nClosed cases: 30")
+        .contains("Complaints closed: 24, upheld: 18");
+    verify(statistics).halfYear(YearMonth.of(2027, 5));
+    ArgumentCaptor<String> figures = ArgumentCaptor.forClass(String.class);
+    verify(reviews).compiled(eq("2027-05"), eq(pi.getId()), figures.capture(), any());
+    assertThat(json.readTree(figures.getValue()).get("halfYear").get("month").asText())
+        .isEqualTo("2026-12/2027-05");
+    assertThat(task()).hasDueDate(at("2027-06-11T00:00:00+08:00"));
+  }
+
+  @Test
+  void inDecemberTooButNotInOtherMonths() throws Exception {
+    ProcessInstance april = startedAt(at("2027-04-01T08:00:00+08:00"));
+    execute(job("CompileMonthlyReport", april));
+    assertThat(april).variables().containsEntry("reportMonth", "2027-03")
+        .containsEntry("halfYearSummary", null).containsEntry("halfYearUrl", null);
+    verify(statistics, never()).halfYear(any());
+    ProcessInstance december = startedAt(at("2027-12-01T08:00:00+08:00"));
+    execute(job("CompileMonthlyReport", december));
+    verify(statistics).halfYear(YearMonth.of(2027, 11));
+  }
+
+  /** Fires the start timer at {@code at}, on the engine clock: the review of the month before. */
+  private ProcessInstance startedAt(Date at) {
+    Job timer = engine.getManagementService().createJobQuery()
+        .processDefinitionKey("complaint-monthly-review").activityId("FirstOfTheMonth")
+        .timers().singleResult();
+    ClockUtil.setCurrentTime(at);
+    engine.getManagementService().executeJob(timer.getId());
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("complaint-monthly-review").orderByProcessInstanceId().desc()
+        .list().stream().filter(pi -> engine.getManagementService().createJobQuery()
+            .processInstanceId(pi.getId()).activityId("CompileMonthlyReport").count() == 1)
+        .findFirst().orElseThrow();
   }
 
   /**
@@ -183,13 +295,38 @@ class MonthlyReviewProcessTest {
     return pi;
   }
 
+  private static final String AGENT2 = "EM-0000-0002";
+  private static final String LEAVER = "EM-0000-0009";
+
   private static MonthlyComplaintReport aMonth() {
     return new MonthlyComplaintReport("2026-10", 5, Map.of("COMPLAINT", 4L, "CONSULTATION", 1L),
         4, 3, 1, Map.of("PRODUCT_QUALITY", 2L, "NON_QUALITY", 1L), Map.of("Production", 2L),
-        Map.of("Lin", 2L), Map.of("NONE", 1L), 3, 1, 1, 0.75, 2.5, Map.of(),
+        Map.of("Zhao Lei (EM-0000-0002)", 2L), Map.of("NONE", 1L), 3, 1, 1, 0.75, 2.5, Map.of(),
         new BigDecimal("3000"), new Returns(1, 1, 48, new BigDecimal("600.00")),
-        List.of(new Penalty("Production", "Lin", 2), new Penalty("Logistics", null, 1)),
-        List.of(), null);
+        List.of(new Penalty("customer-service", AGENT2, "Zhao Lei", 2,
+                List.of("CP-2610-0003", "CP-2610-0007")),
+            new Penalty("Production", "Lin", null, 1, List.of("CP-2610-0004")),
+            new Penalty("Logistics", null, null, 1, List.of("CP-2610-0009")),
+            new Penalty("customer-service", LEAVER, "Wu Left", 1, List.of("CP-2610-0011"))),
+        List.of(), null, null);
+  }
+
+  private static MonthlyComplaintReport aHalfYear() {
+    return new MonthlyComplaintReport("2026-12/2027-05", 30, Map.of("COMPLAINT", 24L), 24, 18,
+        2, Map.of(), Map.of(), Map.of(), Map.of(), 20, 4, 1, 20 / 24.0, 2.1, Map.of(),
+        BigDecimal.ZERO, new Returns(0, 0, 0, BigDecimal.ZERO), List.of(), List.of(), null,
+        null);
+  }
+
+  private static Employee employee(String id, Employee.Status status) {
+    return new Employee(id, "u" + id, "Someone", null, "customer-service", "Agent", 1, 1, status,
+        LocalDate.parse("2025-01-01"), 3, LocalDate.parse("2025-04-01"), null, null, null, null,
+        status == Employee.Status.LEFT ? LocalDate.parse("2026-09-30") : null, null,
+        Instant.now(), "hr", null);
+  }
+
+  private static Date at(String offsetDateTime) {
+    return Date.from(java.time.OffsetDateTime.parse(offsetDateTime).toInstant());
   }
 
 }
