@@ -1,0 +1,135 @@
+package com.careflow.together;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careflow.support.AsyncSteps;
+import com.careflow.support.CareFlowSpringTest;
+import com.careflow.support.Tasklist;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * SPEC §8.3, the company's story in one case: a customer complains about demo agent
+ * {@code agent2}'s conduct; the management office records her as responsible, and the result
+ * lands on her record; the month's review is approved by the GM office and the general
+ * manager's reward and penalty notice puts the month's penalty there too, each with the
+ * complaint's number; a nomination of {@code agent2} for promotion then reports DISCIPLINE.
+ * Worked through the REST API Tasklist calls; the review's timer is fired on the engine clock.
+ */
+@CareFlowSpringTest
+class CompanyStoryTest {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final String AGENT2 = "EM-0000-0002";
+
+  @LocalServerPort private int port;
+  @Autowired private ObjectMapper json;
+  @Autowired private ProcessEngine engine;
+
+  private Tasklist tasklist;
+
+  @BeforeEach
+  void tasklist() {
+    tasklist = new Tasklist(port, json);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aServiceComplaintAgainstAgent2EndsOnHerRecordAndBlocksHerPromotion() {
+    LocalDate today = LocalDate.now(SHANGHAI);
+    assertThat(actionsOf(AGENT2)).as("no action of the last six months before the story")
+        .allSatisfy(action -> assertThat(LocalDate.parse(action.get("actionOn").asText()))
+            .isBefore(today.minusMonths(6)));
+
+    // 1. the complaint, its triage and the management office's finding
+    String complaint = tasklist.registerComplaint("agent", "The agent hung up on me");
+    tasklist.complete("agent", tasklist.myTask("agent", complaint, "TriageComplaint"), Map.of(
+        "complaintValid", true, "severe", false, "category", "SERVICE_CONDUCT",
+        "specialCase", false, "important", false));
+    tasklist.complete("office", tasklist.claim("office", complaint, "RecordResponsibility"),
+        Map.of("responsibleDepartment", "customer-service", "responsiblePerson", AGENT2,
+            "disciplinaryKind", "WARNING",
+            "disciplinaryResult", "A written warning for hanging up on a customer."));
+    AsyncSteps.runDue(engine, complaint); // the action is written, the customer told
+    tasklist.complete("agent", tasklist.myTask("agent", complaint, "RecordFeedback"), Map.of(
+        "customerAccepted", true, "satisfactionAttitude", "SATISFIED",
+        "satisfactionSkill", "SATISFIED", "satisfactionTimeliness", "SATISFIED",
+        "satisfactionPromise", "SATISFIED", "feedbackNote", "Thank you."));
+    if (!tasklist.visibleTasks("office", complaint).isEmpty()) {
+      tasklist.complete("office", tasklist.claim("office", complaint, "SpotCheckComplaint"),
+          Map.of("verified", true, "findings", "As recorded"));
+    }
+    AsyncSteps.runDue(engine, complaint);
+    assertThat(tasklist.read(tasklist.send("agent", "GET", "/api/complaints/" + complaint, null))
+        .get("status").asText()).isEqualTo("CLOSED");
+    assertThat(actionsOf(AGENT2)).as("the office's finding, with its case").anySatisfy(action -> {
+      assertThat(action.get("sourceCase").asText()).isEqualTo(complaint);
+      assertThat(action.get("kind").asText()).isEqualTo("WARNING");
+      assertThat(action.get("reason").asText()).contains("hanging up");
+    });
+
+    // 2. the month's review: the GM office reviews, the general manager approves the notice
+    YearMonth month = YearMonth.from(today);
+    ClockUtil.setCurrentTime(Date.from(month.plusMonths(1).atDay(1).atTime(8, 0)
+        .atZone(SHANGHAI).toInstant()));
+    Job firstOfTheMonth = engine.getManagementService().createJobQuery().timers()
+        .activityId("FirstOfTheMonth").singleResult();
+    engine.getManagementService().executeJob(firstOfTheMonth.getId());
+    String review = "REVIEW-" + month;
+    for (Job compile : engine.getManagementService().createJobQuery().messages()
+        .activityId("CompileMonthlyReport").list()) {
+      engine.getManagementService().executeJob(compile.getId()); // it names the review
+    }
+    tasklist.complete("gmoffice", tasklist.claim("gmoffice", review, "ReviewMonthlyReport"),
+        Map.of("approved", true, "responsibilityDecisions", "Customer service: Zhao Lei, 1 point."));
+    tasklist.complete("gm", tasklist.claim("gm", review, "ApproveRewardPenaltyNotice"),
+        Map.of("noticeApproved", true));
+    AsyncSteps.runDue(engine, review);
+
+    // 3. agent2's record shows the month's penalty with the complaint number
+    List<JsonNode> fromReview = new ArrayList<>();
+    actionsOf(AGENT2).forEach(action -> {
+      if (action.get("sourceCase").asText().contains(complaint)
+          && action.get("reason").asText().contains(month.toString())) {
+        fromReview.add(action);
+      }
+    });
+    assertThat(fromReview).as("the approved notice's penalty, sourced by the complaint")
+        .hasSize(1);
+
+    // 4. a nomination of agent2 reports DISCIPLINE
+    ClockUtil.reset();
+    JsonNode nomination = tasklist.read(tasklist.send("csmanager", "POST", "/api/promotions",
+        json.createObjectNode().put("employeeId", AGENT2).put("promotionType", "POSITION")
+            .put("track", "PERIODIC").put("targetGrade", 2).put("targetPosition", "Senior agent")
+            .put("evaluation", "Evaluation form.").put("selfReport", "Self-report.")
+            .put("supervisorRecommendation", "Recommended.").put("examples", "None.")
+            .toString()));
+    assertThat(nomination.get("eligible").asBoolean()).isFalse();
+    assertThat(nomination.get("unmetConditions").toString()).contains("DISCIPLINE");
+  }
+
+  private JsonNode actionsOf(String employee) {
+    return tasklist.read(tasklist.send("hr", "GET", "/api/employees/" + employee, null))
+        .get("file").get("disciplinaryActions");
+  }
+}
