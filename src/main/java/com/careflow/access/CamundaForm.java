@@ -1,5 +1,6 @@
 package com.careflow.access;
 
+import com.careflow.process.EngineClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -39,10 +42,12 @@ record CamundaForm(String id, Map<String, Field> fields) {
    * @param valuesKey for a select or radio whose options come from the case (dynamic options):
    *     the variable holding them, a JSON array of {@code {"label", "value"}} (or of plain
    *     values) that the task sets, e.g. as an input parameter; else null
+   * @param noPastDates a date field with form-js's {@code disallowPassedDates}: not before today
+   *     (the engine's clock, the company's zone), e.g. a deadline the person sets
    */
   record Field(String key, String type, String label, boolean editable, boolean required,
       String hideWhen, Set<String> options, String valuesKey, BigDecimal min, BigDecimal max,
-      Integer maxLength) {}
+      Integer maxLength, boolean noPastDates) {}
 
   /**
    * Decides a field's {@code conditional.hide} (a FEEL expression, without its leading
@@ -86,7 +91,8 @@ record CamundaForm(String id, Map<String, Field> fields) {
           component.path("valuesKey").asText(null),
           validate.hasNonNull("min") ? validate.get("min").decimalValue() : null,
           validate.hasNonNull("max") ? validate.get("max").decimalValue() : null,
-          validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null));
+          validate.hasNonNull("maxLength") ? validate.get("maxLength").asInt() : null,
+          component.path("disallowPassedDates").asBoolean(false)));
     }
   }
 
@@ -189,8 +195,15 @@ record CamundaForm(String id, Map<String, Field> fields) {
         return null;
       }
       case "select", "radio" -> {
+        Object offered = field.valuesKey() == null ? null : current.apply(field.valuesKey());
+        if (field.valuesKey() != null && offered == null) {
+          // the task offers its options from its creation: without them it was completed by
+          // someone else while this request was checked (a race the engine answers with 409)
+          throw new OptimisticLockingException("The task's options (" + field.valuesKey()
+              + ") are gone: it was completed or changed by someone else meanwhile");
+        }
         Set<String> options = field.valuesKey() == null ? field.options()
-            : dynamicOptions(current.apply(field.valuesKey()));
+            : dynamicOptions(offered);
         if (!(value instanceof String text)) {
           return "must be one of " + shown(options);
         }
@@ -198,8 +211,11 @@ record CamundaForm(String id, Map<String, Field> fields) {
             : "must be one of " + shown(options);
       }
       case "datetime" -> {
-        return value instanceof Date || value instanceof String text && isDate(text) ? null
-            : "must be a date (YYYY-MM-DD) or date-time";
+        if (!(value instanceof Date || value instanceof String text && isDate(text))) {
+          return "must be a date (YYYY-MM-DD) or date-time";
+        }
+        return field.noPastDates() && day(value).isBefore(EngineClock.today(ZoneId.systemDefault()))
+            ? "must not be in the past" : null;
       }
       case "textfield", "textarea" -> {
         if (!(value instanceof String text)) {
@@ -212,6 +228,12 @@ record CamundaForm(String id, Map<String, Field> fields) {
         return null;
       }
     }
+  }
+
+  /** The day of a date field's value, as the form wrote it (the company's zone). */
+  private static LocalDate day(Object value) {
+    return value instanceof Date date ? LocalDate.ofInstant(date.toInstant(), ZoneId.systemDefault())
+        : LocalDate.parse(((String) value).substring(0, 10));
   }
 
   /** Shown in a message: the first options, enough to recognise them. */

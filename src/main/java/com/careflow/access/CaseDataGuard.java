@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -121,8 +122,18 @@ final class CaseDataGuard extends CommandInterceptor {
       }
       return next.execute(command);
     }
-    Set<String> returnable = returnableOnCompletion(command, context);
-    if (check(command, context, user) == Verdict.DECIDED_HERE) {
+    Set<String> returnable;
+    Verdict verdict;
+    try {
+      returnable = returnableOnCompletion(command, context);
+      verdict = check(command, context, user);
+    } catch (NullPointerException executionGone) {
+      // the task's execution vanished while this request read it: another completion of the
+      // same task committed first (the engine itself answers such a race with 409)
+      throw new OptimisticLockingException("The task was completed by someone else while this "
+          + "request was checked");
+    }
+    if (verdict == Verdict.DECIDED_HERE) {
       // allowed here, though Camunda's grants would need more than SPEC §7 gives: handing back
       // a task one claimed (TASK_ASSIGN), the open-work counts of Cockpit (READ on every task)
       return context.runWithoutAuthorization(() -> next.execute(command));

@@ -47,7 +47,7 @@ public class ComplaintController {
 
   /** The decisions and feedback a case's outcome is made of. */
   private static final Set<String> OUTCOME = Set.of("category", "remedy", "compensationAmount",
-      "approved", "returnDecision", "returnNumber", "returnStatus", "customerAccepted", "satisfactionAttitude",
+      "approved", "returnDecision", "returnNumber", "returnFormStatus", "customerAccepted", "satisfactionAttitude",
       "satisfactionSkill", "satisfactionTimeliness", "satisfactionPromise", "spotCheck",
       "consultationAnswer", "adopted");
 

@@ -24,6 +24,7 @@ public class OpenNewRound implements JavaDelegate {
       "specialCase", "specialCaseReason", "severe", "paymentWithheld", "withheldAmount",
       "rootCause", "responsibleDepartment", "responsiblePerson", "correctiveAction",
       "humanNegligence", "improvementTracking", "punishIndividually", "penaltyKind",
+      "penalizedPerson", "severeCaseInstruction",
       "vpInstruction", "penaltyApproved", "approvalNote", "remedy", "compensationAmount",
       "responsibleParty", "remedyNote", "approverGroup", "approved", "disciplinaryResult",
       "disciplinaryKind", "explanation", "returnNumber", "returnDecision", "returnFormStatus",

@@ -43,11 +43,18 @@ public class RecordDisciplinaryAction implements JavaDelegate {
     this.zone = calendar.zone();
   }
 
+  /** The length of a disciplinary action's reason on the record (V6). */
+  static final int REASON = 1000;
+
   @Override
   public void execute(DelegateExecution execution) {
     String employeeId = required(execution, "employeeId");
     DisciplinaryKind kind = kind(required(execution, "kind"));
+    // the record keeps 1000 characters of the reason (an investigation's cause may be longer)
     String reason = required(execution, "reason");
+    if (reason.length() > REASON) {
+      reason = reason.substring(0, REASON - 1) + "…";
+    }
     String sourceCase = required(execution, "sourceCase");
     String decidedBy = text(execution, "decidedBy");
     Employee employee = records.find(employeeId).orElseThrow(() -> new NotValidException(

@@ -46,10 +46,14 @@ public class ReportReturnFormDecision implements JavaDelegate {
     }
     Map<String, Object> decision = new HashMap<>();
     decision.put("returnNumber", number);
-    decision.put("returnDecision", text(execution, "returnDecision"));
+    // a form rejected for good is a rejection, whatever eligibility said: the customer is told so
+    decision.put("returnDecision", "REJECTED".equals(status) ? "REJECT"
+        : text(execution, "returnDecision"));
     decision.put("returnFormStatus", status);
     List<MessageCorrelationResult> told = execution.getProcessEngineServices().getRuntimeService()
         .createMessageCorrelation(MESSAGE).processInstanceBusinessKey(complaint)
+        // only the round that started this return waits for it, not a later round's return
+        .processInstanceVariableEquals("returnNumber", number)
         .setVariables(decision).correlateAllWithResult();
     if (told.isEmpty()) {
       LOG.info("No complaint {} waits for return {}'s form ({}): nothing to tell", complaint,

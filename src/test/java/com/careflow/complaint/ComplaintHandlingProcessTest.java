@@ -674,8 +674,10 @@ class ComplaintHandlingProcessTest {
     complete(task(), withVariables("correctionNote", "Asked the carrier."));
     assertThat(task()).hasDefinitionKey("ConfirmCorrection").hasCandidateGroup("management-office");
     complete(task(), withVariables("correctionConfirmed", false,
-        "confirmationNote", "No written answer from the carrier."));
+        "confirmationNote", "No written answer from the carrier.", "correctBy", "2026-12-02"));
     assertThat(pi).hasPassed("CorrectionConfirmed").isWaitingAt("CorrectHandling");
+    assertThat(task()).as("by the new date the office set").hasDueDate(
+        Date.from(OffsetDateTime.parse("2026-12-02T23:59:59.999999999+08:00").toInstant()));
     complete(task(), withVariables("correctionNote", "The carrier's letter is attached."));
     complete(task(), withVariables("correctionConfirmed", true));
     assertThat(pi).isWaitingAt("ArchiveCase");
@@ -723,7 +725,7 @@ class ComplaintHandlingProcessTest {
     complete(task(), withVariables("rootCause", "The line was left unsealed overnight",
         "responsibleDepartment", "quality", "responsiblePerson", "EM-0000-0007",
         "correctiveAction", "Night checklist", "humanNegligence", true,
-        "punishIndividually", true, "penaltyKind", "DEMERIT"));
+        "punishIndividually", true, "penaltyKind", "DEMERIT", "penalizedPerson", "EM-0000-0007"));
     complete(task(), withVariables("vpInstruction", "Agreed.", "penaltyApproved", true));
     assertThat(pi).hasPassed("PenaltyApproved").isWaitingAt("RecordNegligencePenalty");
     execute(job());
@@ -737,7 +739,7 @@ class ComplaintHandlingProcessTest {
     ProcessInstance pi = triage("PRODUCT_QUALITY");
     complete(task(), withVariables("rootCause", "Unsealed overnight", "correctiveAction", "Check",
         "humanNegligence", true, "punishIndividually", true, "penaltyKind", "WARNING",
-        "responsiblePerson", "EM-0000-0007"));
+        "penalizedPerson", "EM-0000-0007"));
     complete(task(), withVariables("vpInstruction", "Train, do not punish.",
         "penaltyApproved", false));
     assertThat(pi).hasPassed("PenaltyApproved").hasNotPassed("RecordNegligencePenalty")

@@ -439,7 +439,7 @@ class ProductReturnProcessTest {
 
   @Test
   void anApprovedFormIsToldToTheWaitingComplaintAndTheGoodsFollowOnTheirOwnClock() {
-    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003", "RT-2611-0007");
     ProcessInstance pi = eligibleReturn(fromComplaint("RETURN"));
     complete(task(), returnForm("RETURN", 100, 60));
     assertThat(task()).as("6000 CNY: above 5000").hasCandidateGroup("general-managers");
@@ -456,6 +456,18 @@ class ProductReturnProcessTest {
   }
 
   @Test
+  void aComplaintNowWaitingForAnotherReturnIsNotToldThisOnesDecision() {
+    ProcessInstance nextRound = complaints.waiting("CP-2611-0003", "RT-2611-0099");
+    ProcessInstance pi = eligibleReturn(fromComplaint("RETURN"));
+    complete(task(), returnForm("RETURN", 10, 3));
+    complete(task(), withVariables("approved", true, "approvalNote", "Agreed."));
+    execute(job());
+    assertThat(nextRound).as("its new round waits for RT-2611-0099, not this return")
+        .isWaitingAt("WaitForReturnForm");
+    assertThat(pi).hasPassed("ReportFormApproved").isWaitingAt("ReceiveReturnedGoods");
+  }
+
+  @Test
   void noComplaintWaitingIsNoErrorAndTheReturnGoesOn() {
     ProcessInstance pi = eligibleReturn(fromComplaint("REPROCESS"));
     complete(task(), returnForm("REPROCESS", 10, 3));
@@ -467,7 +479,7 @@ class ProductReturnProcessTest {
 
   @Test
   void aClaimRejectedByEligibilityIsToldToTheComplaintAsRejected() {
-    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003", "RT-2611-0007");
     ProcessInstance pi = start(fromComplaint("RETURN"));
     complete(task(), investigation("SEDIMENT", false, false, "2026-11-05", "Fruit pulp."));
     execute(job());
@@ -484,7 +496,7 @@ class ProductReturnProcessTest {
 
   @Test
   void aFormRejectedForGoodIsExplainedClosedAndToldToTheComplaint() {
-    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003", "RT-2611-0007");
     ProcessInstance pi = eligibleReturn(fromComplaint("RETURN"));
     complete(task(), returnForm("RETURN", 100, 12.5));
     complete(task(), withVariables("approved", false, "finalRejection", true,
@@ -500,7 +512,7 @@ class ProductReturnProcessTest {
     verify(register).close(eq("RT-2611-0007"), any(), eq("REJECTED"), any());
     execute(job());
     assertThat(complaints.told(complaint)).containsEntry("returnFormStatus", "REJECTED")
-        .containsEntry("returnDecision", "RETURN");
+        .as("the customer is told the return was refused").containsEntry("returnDecision", "REJECT");
     assertThat(pi).hasPassedInOrder("ExplainFormRejection", "CloseRejectedReturn",
         "ReportReturnRejected", "ReturnRejected").isEnded();
   }
@@ -519,7 +531,7 @@ class ProductReturnProcessTest {
 
   @Test
   void aComplaintsGoodsSettledByACertificateInsteadAreApprovedWhenTheCertificateIsSigned() {
-    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003", "RT-2611-0007");
     ProcessInstance pi = eligibleReturn(fromComplaint("RETURN"));
     complete(task(), discount("DISCOUNT", 3000));
     assertThat(task()).hasCandidateGroup("vice-presidents");
@@ -534,7 +546,7 @@ class ProductReturnProcessTest {
 
   @Test
   void aDiscountTheComplaintApprovedGoesStraightToTheCertificateAndToFinance() {
-    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003", "RT-2611-0007");
     Map<String, Object> approved = fromComplaint("DISCOUNT");
     approved.put("settlementAmount", 6000.0);
     approved.put("remedyApprovedBy", "general-managers");
@@ -586,7 +598,7 @@ class ProductReturnProcessTest {
 
   @Test
   void anExchangeTakesTheGoodsBackShipsReplacementsAndBooksNothingWhenAllAreReplaced() {
-    ProcessInstance complaint = complaints.waiting("CP-2611-0003");
+    ProcessInstance complaint = complaints.waiting("CP-2611-0003", "RT-2611-0007");
     ProcessInstance pi = eligibleReturn(fromComplaint("EXCHANGE"));
     complete(task(), returnForm("EXCHANGE", 100, 12.5));
     assertThat(pi).hasPassed("DetermineFormApprover").isWaitingAt("ApproveReturnForm");

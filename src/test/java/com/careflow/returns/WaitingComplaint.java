@@ -30,9 +30,13 @@ final class WaitingComplaint {
         .addModelInstance(KEY + ".bpmn", model).deploy().getId();
   }
 
-  /** A complaint numbered so, waiting for its return form's decision. */
-  ProcessInstance waiting(String complaintNumber) {
-    return engine.getRuntimeService().startProcessInstanceByKey(KEY, complaintNumber);
+  /**
+   * A complaint numbered so, waiting for the decision of the return form it started (the
+   * complaint's {@code returnNumber}, as complaint-handling's StartProductReturn sets it).
+   */
+  ProcessInstance waiting(String complaintNumber, String returnNumber) {
+    return engine.getRuntimeService().startProcessInstanceByKey(KEY, complaintNumber,
+        Map.of("returnNumber", returnNumber));
   }
 
   /** What the complaint was told: the variables the message gave it. */

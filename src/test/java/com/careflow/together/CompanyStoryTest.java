@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * SPEC §8.3, the company's story in one case: a customer complains about demo agent
@@ -30,8 +31,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * manager's reward and penalty notice puts the month's penalty there too, each with the
  * complaint's number; a nomination of {@code agent2} for promotion then reports DISCIPLINE.
  * Worked through the REST API Tasklist calls; the review's timer is fired on the engine clock.
+ * It runs on a database of its own (a context of its own), so that agent2's new record does not
+ * change what other tests find in the demo data, nor theirs this story.
  */
 @CareFlowSpringTest
+@TestPropertySource(properties = "careflow.test.story=own-database")
 class CompanyStoryTest {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
