@@ -159,6 +159,26 @@ public final class Tasklist {
         Map.of("vpInstruction", "Proceed as the report says."));
   }
 
+  /**
+   * The first-contact agent records that the customer accepts (all four ratings SATISFIED); if
+   * the case was drawn for the spot check, the office passes it. The archive step stays due.
+   */
+  public void customerAccepts(String agent, String complaint, String note) {
+    complete(agent, myTask(agent, complaint, "RecordFeedback"), Map.of(
+        "customerAccepted", true, "satisfactionAttitude", "SATISFIED",
+        "satisfactionSkill", "SATISFIED", "satisfactionTimeliness", "SATISFIED",
+        "satisfactionPromise", "SATISFIED", "feedbackNote", note));
+    passTheSpotCheckIfDrawn(complaint);
+  }
+
+  /** The management office passes the case's spot check, if the case was drawn for one. */
+  public void passTheSpotCheckIfDrawn(String complaint) {
+    if (!visibleTasks("office", complaint).isEmpty()) {
+      complete("office", claim("office", complaint, "SpotCheckComplaint"),
+          Map.of("verified", true, "findings", "As recorded"));
+    }
+  }
+
   public JsonNode read(HttpResponse<String> response) {
     try {
       return json.readTree(response.body());

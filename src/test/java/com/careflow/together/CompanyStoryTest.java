@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * SPEC §8.3, the company's story in one case: a customer complains about demo agent
@@ -31,11 +31,10 @@ import org.springframework.test.context.TestPropertySource;
  * manager's reward and penalty notice puts the month's penalty there too, each with the
  * complaint's number; a nomination of {@code agent2} for promotion then reports DISCIPLINE.
  * Worked through the REST API Tasklist calls; the review's timer is fired on the engine clock.
- * It runs on a database of its own (a context of its own), so that agent2's new record does not
- * change what other tests find in the demo data, nor theirs this story.
+ * The demo data is shared with the other tests: the story takes agent2's new actions off her
+ * record when it ends, so that they find her as the README describes her.
  */
 @CareFlowSpringTest
-@TestPropertySource(properties = "careflow.test.story=own-database")
 class CompanyStoryTest {
 
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -44,6 +43,7 @@ class CompanyStoryTest {
   @LocalServerPort private int port;
   @Autowired private ObjectMapper json;
   @Autowired private ProcessEngine engine;
+  @Autowired private JdbcTemplate jdbc;
 
   private Tasklist tasklist;
 
@@ -52,9 +52,15 @@ class CompanyStoryTest {
     tasklist = new Tasklist(port, json);
   }
 
+  private String complaint;
+
   @AfterEach
-  void resetClock() {
+  void resetClockAndAgent2() {
     ClockUtil.reset();
+    if (complaint != null) {
+      jdbc.update("DELETE FROM employee_disciplinary_action WHERE employee_id = ? "
+          + "AND source_case LIKE ?", AGENT2, "%" + complaint + "%");
+    }
   }
 
   @Test
@@ -65,7 +71,7 @@ class CompanyStoryTest {
             .isBefore(today.minusMonths(6)));
 
     // 1. the complaint, its triage and the management office's finding
-    String complaint = tasklist.registerComplaint("agent", "The agent hung up on me");
+    complaint = tasklist.registerComplaint("agent", "The agent hung up on me");
     tasklist.complete("agent", tasklist.myTask("agent", complaint, "TriageComplaint"), Map.of(
         "complaintValid", true, "severe", false, "category", "SERVICE_CONDUCT",
         "specialCase", false, "important", false));
@@ -74,14 +80,7 @@ class CompanyStoryTest {
             "disciplinaryKind", "WARNING",
             "disciplinaryResult", "A written warning for hanging up on a customer."));
     AsyncSteps.runDue(engine, complaint); // the action is written, the customer told
-    tasklist.complete("agent", tasklist.myTask("agent", complaint, "RecordFeedback"), Map.of(
-        "customerAccepted", true, "satisfactionAttitude", "SATISFIED",
-        "satisfactionSkill", "SATISFIED", "satisfactionTimeliness", "SATISFIED",
-        "satisfactionPromise", "SATISFIED", "feedbackNote", "Thank you."));
-    if (!tasklist.visibleTasks("office", complaint).isEmpty()) {
-      tasklist.complete("office", tasklist.claim("office", complaint, "SpotCheckComplaint"),
-          Map.of("verified", true, "findings", "As recorded"));
-    }
+    tasklist.customerAccepts("agent", complaint, "Fine.");
     AsyncSteps.runDue(engine, complaint);
     assertThat(tasklist.read(tasklist.send("agent", "GET", "/api/complaints/" + complaint, null))
         .get("status").asText()).isEqualTo("CLOSED");
