@@ -1,0 +1,227 @@
+package com.careflow.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careflow.support.BasicAuth;
+import com.careflow.support.PackagedApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two CareFlow nodes on one PostgreSQL (issue 17, part 1), as a company runs them behind a load
+ * balancer: the packaged jar twice, production profile, each node's job executor and notice
+ * relay on. Requests alternate between the nodes. The models deploy once; intakes on both get
+ * unique, consecutive numbers; an Idempotency-Key replays across nodes; a task read on one node
+ * completes on the other; two completions of one task on both nodes give one 204 and one 409;
+ * each asynchronous acknowledgement runs once, and each SMS reaches the gateway once, whichever
+ * node's job executor and relay took it.
+ */
+class TwoNodesIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ADMIN = BasicAuth.header("admin", "Cluster-test-5821-ibis");
+  private static final String AGENT = BasicAuth.header("clusteragent", "Cluster-agent-pass-1");
+  private static final int INTAKES = 20;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  /** Every SMS the gateway received, by its message id. */
+  private final Map<String, AtomicInteger> sms = new ConcurrentHashMap<>();
+
+  @Test
+  void twoNodesOnOneDatabaseShareTheWorkAndSendEachNoticeOnce() throws Exception {
+    HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    gateway.createContext("/sms", exchange -> {
+      JsonNode posted = JSON.readTree(exchange.getRequestBody());
+      sms.computeIfAbsent(posted.get("messageId").asText(), id -> new AtomicInteger())
+          .incrementAndGet();
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    gateway.start();
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      Map<String, String> production = production(postgres,
+          "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms");
+      try (PackagedApp a = new PackagedApp(PackagedApp.workDir("node-a"), production,
+          "cluster-a").start()) {
+        long deployments = count(postgres, "SELECT COUNT(*) FROM act_re_deployment");
+        try (PackagedApp b = new PackagedApp(PackagedApp.workDir("node-b"), production,
+            "cluster-b").start()) {
+          assertThat(count(postgres, "SELECT COUNT(*) FROM act_re_deployment"))
+              .as("the second node deploys no model again").isEqualTo(deployments);
+          createAgent(a);
+          List<PackagedApp> nodes = List.of(a, b);
+
+          List<String> numbers = intakesOnBothNodes(nodes);
+          assertThat(numbers).doesNotHaveDuplicates().hasSize(INTAKES);
+          assertThat(numbers.stream().map(number -> Integer.parseInt(number.substring(8)))
+              .sorted().toList()).as("consecutive within the month")
+              .isEqualTo(IntStream.rangeClosed(1, INTAKES).boxed().toList());
+
+          String key = "cluster-" + System.nanoTime();
+          HttpResponse<String> first = intake(a, "Idempotent", key);
+          HttpResponse<String> again = intake(b, "Idempotent", key);
+          assertThat(first.statusCode()).isEqualTo(201);
+          assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+          assertThat(number(again)).as("a retry on the other node gets the first answer")
+              .isEqualTo(number(first));
+
+          String triage = triageOf(a, numbers.get(0));
+          assertThat(complete(b, triage).statusCode()).as("opened on A, completed on B")
+              .isEqualTo(204);
+
+          String contested = triageOf(b, numbers.get(1));
+          ExecutorService both = Executors.newFixedThreadPool(2);
+          List<Future<Integer>> answers = both.invokeAll(List.<Callable<Integer>>of(
+              () -> complete(a, contested).statusCode(), () -> complete(b, contested).statusCode()));
+          both.shutdown();
+          assertThat(List.of(answers.get(0).get(), answers.get(1).get()))
+              .as("one completion wins, the other is told").containsExactlyInAnyOrder(204, 409);
+
+          int written = INTAKES + 1; // and the idempotent one, once
+          awaitSmsSent(postgres, written);
+          assertThat(count(postgres, "SELECT COUNT(*) FROM customer_notification "
+              + "WHERE kind = 'ACKNOWLEDGEMENT'")).as("each acknowledgement written once")
+              .isEqualTo(written);
+          assertThat(sms).as("each SMS reached the gateway once").hasSize(written)
+              .allSatisfy((id, times) -> assertThat(times.get()).as(id).isOne());
+        }
+      }
+    } finally {
+      gateway.stop(0);
+    }
+  }
+
+  /** Written complaints, from four agents at once, each request to the next node in turn. */
+  private List<String> intakesOnBothNodes(List<PackagedApp> nodes) throws Exception {
+    ExecutorService agents = Executors.newFixedThreadPool(4);
+    List<Callable<String>> calls = new ArrayList<>();
+    for (int i = 0; i < INTAKES; i++) {
+      PackagedApp node = nodes.get(i % 2);
+      String subject = "Cluster " + i;
+      calls.add(() -> {
+        HttpResponse<String> response = intake(node, subject, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return number(response);
+      });
+    }
+    List<String> numbers = new ArrayList<>();
+    for (Future<String> number : agents.invokeAll(calls)) {
+      numbers.add(number.get());
+    }
+    agents.shutdown();
+    return numbers;
+  }
+
+  private void awaitSmsSent(EmbeddedPostgres postgres, int expected) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (count(postgres, "SELECT COUNT(*) FROM notice_delivery WHERE channel = 'SMS' "
+        + "AND status = 'SENT'") < expected) {
+      assertThat(Instant.now()).as("the SMS were sent within two minutes").isBefore(deadline);
+      Thread.sleep(500); // two real nodes' job executors and relays: nothing to drive by hand
+    }
+  }
+
+  private static Map<String, String> production(EmbeddedPostgres postgres, String gatewayUrl) {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SPRING_PROFILES_ACTIVE", "postgres");
+    environment.put("SPRING_DATASOURCE_URL", postgres.getJdbcUrl("postgres", "postgres"));
+    environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+    environment.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+    environment.put("CAMUNDA_BPM_ADMINUSER_PASSWORD", "Cluster-test-5821-ibis");
+    environment.put("SPRING_MAIL_HOST", "localhost");
+    environment.put("CAREFLOW_NOTIFY_SMS_ENABLED", "true");
+    environment.put("CAREFLOW_NOTIFY_SMS_GATEWAYURL", gatewayUrl);
+    environment.put("CAREFLOW_NOTIFY_RELAY_EVERY", "PT1S");
+    return environment;
+  }
+
+  private static long count(EmbeddedPostgres postgres, String sql) throws Exception {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        ResultSet rows = connection.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private HttpResponse<String> intake(PackagedApp node, String subject, String key)
+      throws IOException, InterruptedException {
+    String body = JSON.createObjectNode().put("channel", "WRITTEN").put("type", "COMPLAINT")
+        .put("subject", subject).put("description", "Sent to one of two nodes.")
+        .set("customer", JSON.createObjectNode().put("name", "Cluster Test")
+            .put("phone", "13900000000").put("region", "DOMESTIC")).toString();
+    HttpRequest.Builder request = HttpRequest.newBuilder(node.uri("/api/complaints"))
+        .timeout(Duration.ofSeconds(30)).header("Authorization", AGENT)
+        .header("Content-Type", "application/json");
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return http.send(request.POST(BodyPublishers.ofString(body)).build(),
+        BodyHandlers.ofString());
+  }
+
+  private String triageOf(PackagedApp node, String number) throws Exception {
+    HttpResponse<String> tasks = http.send(HttpRequest.newBuilder(node.uri(
+            "/engine-rest/task?processInstanceBusinessKey=" + number))
+        .header("Authorization", AGENT).build(), BodyHandlers.ofString());
+    JsonNode list = JSON.readTree(tasks.body());
+    assertThat(list).as(tasks.body()).hasSize(1);
+    return list.get(0).get("id").asText();
+  }
+
+  private HttpResponse<String> complete(PackagedApp node, String task) throws Exception {
+    String variables = "{\"variables\":{"
+        + "\"complaintValid\":{\"value\":false,\"type\":\"Boolean\"},"
+        + "\"triageNote\":{\"value\":\"Stored in the sun.\",\"type\":\"String\"},"
+        + "\"important\":{\"value\":false,\"type\":\"Boolean\"},"
+        + "\"severe\":{\"value\":false,\"type\":\"Boolean\"},"
+        + "\"paymentWithheld\":{\"value\":false,\"type\":\"Boolean\"}}}";
+    return http.send(HttpRequest.newBuilder(node.uri("/engine-rest/task/" + task + "/complete"))
+        .header("Authorization", AGENT).header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString(variables)).build(), BodyHandlers.ofString());
+  }
+
+  private static String number(HttpResponse<String> response) throws IOException {
+    return JSON.readTree(response.body()).get("number").asText();
+  }
+
+  /** Production has no demo users: the administrator opens an agent's account. */
+  private void createAgent(PackagedApp node) throws Exception {
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+            node.uri("/engine-rest/user/create")).header("Authorization", ADMIN)
+        .header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString("{\"profile\":{\"id\":\"clusteragent\",\"firstName\":"
+            + "\"C\",\"lastName\":\"A\"},\"credentials\":{\"password\":\"Cluster-agent-pass-1\"}}"))
+        .build(), BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(204);
+    HttpResponse<String> member = http.send(HttpRequest.newBuilder(
+            node.uri("/engine-rest/group/cs-agents/members/clusteragent"))
+        .header("Authorization", ADMIN).PUT(BodyPublishers.noBody()).build(),
+        BodyHandlers.ofString());
+    assertThat(member.statusCode()).as(member.body()).isEqualTo(204);
+  }
+}
