@@ -103,13 +103,91 @@ class TwoNodesIT {
               .as("one completion wins, the other is told").containsExactlyInAnyOrder(204, 409);
 
           int written = INTAKES + 1; // and the idempotent one, once
-          awaitSmsSent(postgres, written);
+          List<String> sent = awaitSmsSent(postgres, written);
           assertThat(count(postgres, "SELECT COUNT(*) FROM customer_notification "
               + "WHERE kind = 'ACKNOWLEDGEMENT'")).as("each acknowledgement written once")
               .isEqualTo(written);
-          assertThat(sms).as("each SMS reached the gateway once").hasSize(written)
+          assertThat(sms.keySet()).as("the gateway got every SMS sent")
+              .containsExactlyInAnyOrderElementsOf(sent);
+          assertThat(sms).as("each SMS reached the gateway once")
               .allSatisfy((id, times) -> assertThat(times.get()).as(id).isOne());
         }
+      }
+    } finally {
+      gateway.stop(0);
+    }
+  }
+
+  @Test
+  void whenANodeDiesMidLoadTheOtherFinishesItsWorkAndNothingAcknowledgedIsLost()
+      throws Exception {
+    HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    gateway.createContext("/sms", exchange -> {
+      JsonNode posted = JSON.readTree(exchange.getRequestBody());
+      sms.computeIfAbsent(posted.get("messageId").asText(), id -> new AtomicInteger())
+          .incrementAndGet();
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    gateway.start();
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      Map<String, String> production = production(postgres,
+          "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms");
+      // short locks and claims, so that what the dead node held is taken over within the test
+      production.put("CAMUNDA_BPM_JOBEXECUTION_LOCKTIMEINMILLIS", "10000");
+      production.put("CAREFLOW_NOTIFY_RELAY_CLAIMFOR", "PT10S");
+      try (PackagedApp a = new PackagedApp(PackagedApp.workDir("node-a"), production,
+              "failover-a").start();
+          PackagedApp b = new PackagedApp(PackagedApp.workDir("node-b"), production,
+              "failover-b").start()) {
+        createAgent(a);
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicBoolean stop =
+            new java.util.concurrent.atomic.AtomicBoolean();
+        ExecutorService agents = Executors.newFixedThreadPool(2);
+        for (PackagedApp node : List.of(a, b)) {
+          agents.submit(() -> {
+            for (int i = 0; !stop.get(); i++) {
+              try {
+                HttpResponse<String> response = intake(node, "Failover " + i, null);
+                if (response.statusCode() == 201) {
+                  acknowledged.put(number(response), node == a ? "A" : "B");
+                }
+              } catch (IOException diedUnderTheRequest) {
+                return null; // never acknowledged
+              }
+            }
+            return null;
+          });
+        }
+        while (acknowledged.size() < 12) {
+          Thread.sleep(20);
+        }
+        a.kill(); // kill -9, in the middle of intake, acknowledgements and SMS
+        while (acknowledged.size() < 24) {
+          Thread.sleep(20);
+        }
+        stop.set(true);
+        agents.shutdown();
+        assertThat(agents.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        for (String number : acknowledged.keySet()) {
+          HttpResponse<String> read = http.send(HttpRequest.newBuilder(
+                  b.uri("/api/complaints/" + number)).header("Authorization", AGENT).build(),
+              BodyHandlers.ofString());
+          assertThat(read.statusCode()).as(number + " on the surviving node").isEqualTo(200);
+        }
+        int written = (int) count(postgres, "SELECT COUNT(*) FROM complaint");
+        assertThat(written).as("every acknowledged case, and no other number given twice")
+            .isGreaterThanOrEqualTo(acknowledged.size());
+        // A's locked jobs and claimed SMS go to B once their lock and claim have run out
+        List<String> sent = awaitSmsSent(postgres, written);
+        assertThat(count(postgres, "SELECT COUNT(*) FROM customer_notification "
+            + "WHERE kind = 'ACKNOWLEDGEMENT'")).as("each acknowledgement written once")
+            .isEqualTo(written);
+        assertThat(sms.keySet()).as("every SMS reached the gateway, each under its one id (a "
+            + "message A sent but could not record comes again with the same id)")
+            .containsExactlyInAnyOrderElementsOf(sent);
       }
     } finally {
       gateway.stop(0);
@@ -137,13 +215,29 @@ class TwoNodesIT {
     return numbers;
   }
 
-  private void awaitSmsSent(EmbeddedPostgres postgres, int expected) throws Exception {
+  /**
+   * Waits until the acknowledgements' SMS are sent and no SMS is left to send; the message ids
+   * of all SMS sent.
+   */
+  private List<String> awaitSmsSent(EmbeddedPostgres postgres, int acknowledgements)
+      throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (count(postgres, "SELECT COUNT(*) FROM notice_delivery WHERE channel = 'SMS' "
-        + "AND status = 'SENT'") < expected) {
+        + "AND kind = 'ACKNOWLEDGEMENT' AND status = 'SENT'") < acknowledgements
+        || count(postgres, "SELECT COUNT(*) FROM notice_delivery WHERE channel = 'SMS' "
+        + "AND status IN ('PENDING', 'SENDING')") > 0) {
       assertThat(Instant.now()).as("the SMS were sent within two minutes").isBefore(deadline);
       Thread.sleep(500); // two real nodes' job executors and relays: nothing to drive by hand
     }
+    List<String> keys = new ArrayList<>();
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        ResultSet rows = connection.createStatement().executeQuery("SELECT message_key "
+            + "FROM notice_delivery WHERE channel = 'SMS' AND status = 'SENT'")) {
+      while (rows.next()) {
+        keys.add(rows.getString(1));
+      }
+    }
+    return keys;
   }
 
   private static Map<String, String> production(EmbeddedPostgres postgres, String gatewayUrl) {
