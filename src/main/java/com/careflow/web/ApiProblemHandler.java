@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +23,7 @@ import org.springframework.lang.NonNull;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -146,6 +150,33 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidRequestException.class)
   ResponseEntity<Object> handleInvalidRequest(InvalidRequestException ex) {
     return badRequest(ex.problems());
+  }
+
+  /**
+   * The database cannot be reached (down, restarting, failing over): 503 with Retry-After, so a
+   * client or load balancer tries again; the node recovers by itself when it is back (issue 17).
+   * Camunda wraps the same failure in a ProcessEngineException.
+   */
+  @ExceptionHandler({DataAccessResourceFailureException.class,
+      CannotCreateTransactionException.class, TransientDataAccessException.class})
+  ResponseEntity<Object> handleDatabaseUnavailable(Exception ex) {
+    return databaseUnavailable();
+  }
+
+  @ExceptionHandler(ProcessEngineException.class)
+  ResponseEntity<Object> handleEngineFailure(ProcessEngineException ex) throws Exception {
+    if (DatabaseFailures.isUnavailable(ex)) {
+      return databaseUnavailable();
+    }
+    throw ex;
+  }
+
+  private static ResponseEntity<Object> databaseUnavailable() {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "The database cannot be reached just now; nothing was changed. Try again shortly.");
+    problem.setTitle("Service unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+        .body(problem);
   }
 
   static ResponseEntity<Object> badRequest(List<FieldProblem> problems) {

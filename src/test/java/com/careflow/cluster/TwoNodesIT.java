@@ -194,6 +194,52 @@ class TwoNodesIT {
     }
   }
 
+  @Test
+  void whileTheDatabaseRestartsTheNodeAnswers503AndRecoversByItself() throws Exception {
+    java.nio.file.Path data = PackagedApp.workDir("postgres-data");
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port)
+        .setDataDirectory(data).setCleanDataDirectory(false).start();
+    try (PackagedApp node = new PackagedApp(PackagedApp.workDir("node-db"),
+        production(postgres, "http://127.0.0.1:9/sms"), "db-restart").start()) {
+      createAgent(node);
+      assertThat(intake(node, "Before", null).statusCode()).isEqualTo(201);
+
+      postgres.close(); // the database stops; its data stays
+      List<Integer> whileDown = new ArrayList<>();
+      whileDown.add(http.send(HttpRequest.newBuilder(node.uri("/api/complaints"))
+          .header("Authorization", AGENT).build(), BodyHandlers.ofString()).statusCode());
+      HttpResponse<String> refused = intake(node, "While down", null);
+      whileDown.add(refused.statusCode());
+      assertThat(whileDown).as("503, never 500").containsOnly(503);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+          assertThat(type).startsWith("application/problem+json"));
+      assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+      assertThat(http.send(HttpRequest.newBuilder(node.uri("/actuator/health/readiness"))
+          .build(), BodyHandlers.ofString()).statusCode()).as("not ready: take it out")
+          .isEqualTo(503);
+
+      postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
+          .setCleanDataDirectory(false).start();
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+      int status;
+      do {
+        assertThat(Instant.now()).as("recovered within a minute, without a restart")
+            .isBefore(deadline);
+        Thread.sleep(500);
+        status = intake(node, "After", null).statusCode();
+        assertThat(status).as("503 until the pool reconnects").isIn(201, 503);
+      } while (status != 201);
+      assertThat(http.send(HttpRequest.newBuilder(node.uri("/actuator/health/readiness"))
+          .build(), BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    } finally {
+      postgres.close();
+    }
+  }
+
   /** Written complaints, from four agents at once, each request to the next node in turn. */
   private List<String> intakesOnBothNodes(List<PackagedApp> nodes) throws Exception {
     ExecutorService agents = Executors.newFixedThreadPool(4);

@@ -114,6 +114,11 @@ class ApiSecurityTest {
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(json.readTree(health.body()).get("status").asText()).isEqualTo("UP");
     assertThat(json.readTree(health.body()).has("components")).isFalse();
+    for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+      HttpResponse<String> answer = get(probe, null);
+      assertThat(answer.statusCode()).as(probe + " for the load balancer").isEqualTo(200);
+      assertThat(json.readTree(answer.body()).get("status").asText()).isEqualTo("UP");
+    }
     for (String hidden : new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops"}) {
       assertThat(get(hidden, null).statusCode()).as(hidden).isEqualTo(404);
     }
