@@ -1,12 +1,15 @@
 package com.careflow.web;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-/** Whether a failure means the database cannot be reached, wherever it was wrapped. */
+/**
+ * Whether a failure means the database cannot be reached, wherever it was wrapped: no
+ * connection to be had, a connection refused or broken (a socket error, SQLSTATE class 08).
+ */
 final class DatabaseFailures {
 
   private DatabaseFailures() {}
@@ -15,10 +18,10 @@ final class DatabaseFailures {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLTransientConnectionException
           || cause instanceof SQLNonTransientConnectionException
-          || cause instanceof ConnectException
+          || cause instanceof SocketException
           || cause instanceof DataAccessResourceFailureException
           || cause instanceof CannotCreateTransactionException
-          || "08001".equals(sqlState(cause)) || "08006".equals(sqlState(cause))) {
+          || sqlState(cause) != null && sqlState(cause).startsWith("08")) {
         return true;
       }
       if (cause.getCause() == cause) {

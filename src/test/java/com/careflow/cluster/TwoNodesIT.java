@@ -33,13 +33,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two CareFlow nodes on one PostgreSQL (issue 17, part 1), as a company runs them behind a load
- * balancer: the packaged jar twice, production profile, each node's job executor and notice
- * relay on. Requests alternate between the nodes. The models deploy once; intakes on both get
- * unique, consecutive numbers; an Idempotency-Key replays across nodes; a task read on one node
- * completes on the other; two completions of one task on both nodes give one 204 and one 409;
- * each asynchronous acknowledgement runs once, and each SMS reaches the gateway once, whichever
- * node's job executor and relay took it.
+ * Two CareFlow nodes on one PostgreSQL (issue 17), as a company runs them behind a load
+ * balancer, through a day that goes wrong twice: the packaged jar twice, production profile,
+ * each node's job executor and notice relay on. Requests alternate between the nodes: the
+ * models deploy once; intakes on both get unique, consecutive numbers; an Idempotency-Key
+ * replays across nodes; a task read on one node completes on the other; two completions of one
+ * task on both nodes give one 204 and one 409; each asynchronous acknowledgement runs once and
+ * each SMS reaches the gateway once, whichever node took it. Then one node is killed with
+ * {@code kill -9} mid-load, and the database restarts under the other.
  */
 class TwoNodesIT {
 
@@ -52,8 +53,11 @@ class TwoNodesIT {
   /** Every SMS the gateway received, by its message id. */
   private final Map<String, AtomicInteger> sms = new ConcurrentHashMap<>();
 
+  /** The database: restartable on its port and data directory. */
+  private EmbeddedPostgres postgres;
+
   @Test
-  void twoNodesOnOneDatabaseShareTheWorkAndSendEachNoticeOnce() throws Exception {
+  void twoNodesShareTheWorkOutliveANodeAndRideOutADatabaseRestart() throws Exception {
     HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     gateway.createContext("/sms", exchange -> {
       JsonNode posted = JSON.readTree(exchange.getRequestBody());
@@ -63,181 +67,165 @@ class TwoNodesIT {
       exchange.close();
     });
     gateway.start();
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      Map<String, String> production = production(postgres,
-          "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms");
-      try (PackagedApp a = new PackagedApp(PackagedApp.workDir("node-a"), production,
-          "cluster-a").start()) {
-        long deployments = count(postgres, "SELECT COUNT(*) FROM act_re_deployment");
-        try (PackagedApp b = new PackagedApp(PackagedApp.workDir("node-b"), production,
-            "cluster-b").start()) {
-          assertThat(count(postgres, "SELECT COUNT(*) FROM act_re_deployment"))
-              .as("the second node deploys no model again").isEqualTo(deployments);
-          createAgent(a);
-          List<PackagedApp> nodes = List.of(a, b);
-
-          List<String> numbers = intakesOnBothNodes(nodes);
-          assertThat(numbers).doesNotHaveDuplicates().hasSize(INTAKES);
-          assertThat(numbers.stream().map(number -> Integer.parseInt(number.substring(8)))
-              .sorted().toList()).as("consecutive within the month")
-              .isEqualTo(IntStream.rangeClosed(1, INTAKES).boxed().toList());
-
-          String key = "cluster-" + System.nanoTime();
-          HttpResponse<String> first = intake(a, "Idempotent", key);
-          HttpResponse<String> again = intake(b, "Idempotent", key);
-          assertThat(first.statusCode()).isEqualTo(201);
-          assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
-          assertThat(number(again)).as("a retry on the other node gets the first answer")
-              .isEqualTo(number(first));
-
-          String triage = triageOf(a, numbers.get(0));
-          assertThat(complete(b, triage).statusCode()).as("opened on A, completed on B")
-              .isEqualTo(204);
-
-          String contested = triageOf(b, numbers.get(1));
-          ExecutorService both = Executors.newFixedThreadPool(2);
-          List<Future<Integer>> answers = both.invokeAll(List.<Callable<Integer>>of(
-              () -> complete(a, contested).statusCode(), () -> complete(b, contested).statusCode()));
-          both.shutdown();
-          assertThat(List.of(answers.get(0).get(), answers.get(1).get()))
-              .as("one completion wins, the other is told").containsExactlyInAnyOrder(204, 409);
-
-          int written = INTAKES + 1; // and the idempotent one, once
-          List<String> sent = awaitSmsSent(postgres, written);
-          assertThat(count(postgres, "SELECT COUNT(*) FROM customer_notification "
-              + "WHERE kind = 'ACKNOWLEDGEMENT'")).as("each acknowledgement written once")
-              .isEqualTo(written);
-          assertThat(sms.keySet()).as("the gateway got every SMS sent")
-              .containsExactlyInAnyOrderElementsOf(sent);
-          assertThat(sms).as("each SMS reached the gateway once")
-              .allSatisfy((id, times) -> assertThat(times.get()).as(id).isOne());
-        }
-      }
-    } finally {
-      gateway.stop(0);
-    }
-  }
-
-  @Test
-  void whenANodeDiesMidLoadTheOtherFinishesItsWorkAndNothingAcknowledgedIsLost()
-      throws Exception {
-    HttpServer gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    gateway.createContext("/sms", exchange -> {
-      JsonNode posted = JSON.readTree(exchange.getRequestBody());
-      sms.computeIfAbsent(posted.get("messageId").asText(), id -> new AtomicInteger())
-          .incrementAndGet();
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
-    gateway.start();
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-      Map<String, String> production = production(postgres,
-          "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms");
-      // short locks and claims, so that what the dead node held is taken over within the test
-      production.put("CAMUNDA_BPM_JOBEXECUTION_LOCKTIMEINMILLIS", "10000");
-      production.put("CAREFLOW_NOTIFY_RELAY_CLAIMFOR", "PT10S");
-      try (PackagedApp a = new PackagedApp(PackagedApp.workDir("node-a"), production,
-              "failover-a").start();
-          PackagedApp b = new PackagedApp(PackagedApp.workDir("node-b"), production,
-              "failover-b").start()) {
-        createAgent(a);
-        Map<String, String> acknowledged = new ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicBoolean stop =
-            new java.util.concurrent.atomic.AtomicBoolean();
-        ExecutorService agents = Executors.newFixedThreadPool(2);
-        for (PackagedApp node : List.of(a, b)) {
-          agents.submit(() -> {
-            for (int i = 0; !stop.get(); i++) {
-              try {
-                HttpResponse<String> response = intake(node, "Failover " + i, null);
-                if (response.statusCode() == 201) {
-                  acknowledged.put(number(response), node == a ? "A" : "B");
-                }
-              } catch (IOException diedUnderTheRequest) {
-                return null; // never acknowledged
-              }
-            }
-            return null;
-          });
-        }
-        while (acknowledged.size() < 12) {
-          Thread.sleep(20);
-        }
-        a.kill(); // kill -9, in the middle of intake, acknowledgements and SMS
-        while (acknowledged.size() < 24) {
-          Thread.sleep(20);
-        }
-        stop.set(true);
-        agents.shutdown();
-        assertThat(agents.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-
-        for (String number : acknowledged.keySet()) {
-          HttpResponse<String> read = http.send(HttpRequest.newBuilder(
-                  b.uri("/api/complaints/" + number)).header("Authorization", AGENT).build(),
-              BodyHandlers.ofString());
-          assertThat(read.statusCode()).as(number + " on the surviving node").isEqualTo(200);
-        }
-        int written = (int) count(postgres, "SELECT COUNT(*) FROM complaint");
-        assertThat(written).as("every acknowledged case, and no other number given twice")
-            .isGreaterThanOrEqualTo(acknowledged.size());
-        // A's locked jobs and claimed SMS go to B once their lock and claim have run out
-        List<String> sent = awaitSmsSent(postgres, written);
-        assertThat(count(postgres, "SELECT COUNT(*) FROM customer_notification "
-            + "WHERE kind = 'ACKNOWLEDGEMENT'")).as("each acknowledgement written once")
-            .isEqualTo(written);
-        assertThat(sms.keySet()).as("every SMS reached the gateway, each under its one id (a "
-            + "message A sent but could not record comes again with the same id)")
-            .containsExactlyInAnyOrderElementsOf(sent);
-      }
-    } finally {
-      gateway.stop(0);
-    }
-  }
-
-  @Test
-  void whileTheDatabaseRestartsTheNodeAnswers503AndRecoversByItself() throws Exception {
     java.nio.file.Path data = PackagedApp.workDir("postgres-data");
     int port;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port)
-        .setDataDirectory(data).setCleanDataDirectory(false).start();
-    try (PackagedApp node = new PackagedApp(PackagedApp.workDir("node-db"),
-        production(postgres, "http://127.0.0.1:9/sms"), "db-restart").start()) {
-      createAgent(node);
-      assertThat(intake(node, "Before", null).statusCode()).isEqualTo(201);
-
-      postgres.close(); // the database stops; its data stays
-      List<Integer> whileDown = new ArrayList<>();
-      whileDown.add(http.send(HttpRequest.newBuilder(node.uri("/api/complaints"))
-          .header("Authorization", AGENT).build(), BodyHandlers.ofString()).statusCode());
-      HttpResponse<String> refused = intake(node, "While down", null);
-      whileDown.add(refused.statusCode());
-      assertThat(whileDown).as("503, never 500").containsOnly(503);
-      assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-          assertThat(type).startsWith("application/problem+json"));
-      assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-      assertThat(http.send(HttpRequest.newBuilder(node.uri("/actuator/health/readiness"))
-          .build(), BodyHandlers.ofString()).statusCode()).as("not ready: take it out")
-          .isEqualTo(503);
-
-      postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
-          .setCleanDataDirectory(false).start();
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-      int status;
-      do {
-        assertThat(Instant.now()).as("recovered within a minute, without a restart")
-            .isBefore(deadline);
-        Thread.sleep(500);
-        status = intake(node, "After", null).statusCode();
-        assertThat(status).as("503 until the pool reconnects").isIn(201, 503);
-      } while (status != 201);
-      assertThat(http.send(HttpRequest.newBuilder(node.uri("/actuator/health/readiness"))
-          .build(), BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
+        .setCleanDataDirectory(false).start();
+    try {
+      Map<String, String> production = production(postgres,
+          "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms");
+      // short locks and claims, so that what a dead node held is taken over within the test
+      production.put("CAMUNDA_BPM_JOBEXECUTION_LOCKTIMEINMILLIS", "10000");
+      production.put("CAREFLOW_NOTIFY_RELAY_CLAIMFOR", "PT10S");
+      try (PackagedApp a = new PackagedApp(PackagedApp.workDir("node-a"), production,
+          "cluster-a").start()) {
+        long deployments = count("SELECT COUNT(*) FROM act_re_deployment");
+        try (PackagedApp b = new PackagedApp(PackagedApp.workDir("node-b"), production,
+            "cluster-b").start()) {
+          assertThat(count("SELECT COUNT(*) FROM act_re_deployment"))
+              .as("the second node deploys no model again").isEqualTo(deployments);
+          createAgent(a);
+          shareTheWork(a, b);
+          outliveNode(a, b);
+          rideOutADatabaseRestart(b, port, data);
+        }
+      }
     } finally {
       postgres.close();
+      gateway.stop(0);
     }
+  }
+
+  /**
+   * Requests alternate between the nodes: unique consecutive numbers, an Idempotency-Key that
+   * replays across nodes, a task read on one node and completed on the other, a completion
+   * raced on both, each acknowledgement written once and each SMS sent once.
+   */
+  private void shareTheWork(PackagedApp a, PackagedApp b) throws Exception {
+    List<String> numbers = intakesOnBothNodes(List.of(a, b));
+    assertThat(numbers).doesNotHaveDuplicates().hasSize(INTAKES);
+    assertThat(numbers.stream().map(number -> Integer.parseInt(number.substring(8)))
+        .sorted().toList()).as("consecutive within the month")
+        .isEqualTo(IntStream.rangeClosed(1, INTAKES).boxed().toList());
+
+    String key = "cluster-" + System.nanoTime();
+    HttpResponse<String> first = intake(a, "Idempotent", key);
+    HttpResponse<String> again = intake(b, "Idempotent", key);
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+    assertThat(number(again)).as("a retry on the other node gets the first answer")
+        .isEqualTo(number(first));
+
+    String triage = triageOf(a, numbers.get(0));
+    assertThat(complete(b, triage).statusCode()).as("opened on A, completed on B")
+        .isEqualTo(204);
+    String contested = triageOf(b, numbers.get(1));
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    List<Future<Integer>> answers = both.invokeAll(List.<Callable<Integer>>of(
+        () -> complete(a, contested).statusCode(), () -> complete(b, contested).statusCode()));
+    both.shutdown();
+    assertThat(List.of(answers.get(0).get(), answers.get(1).get()))
+        .as("one completion wins, the other is told").containsExactlyInAnyOrder(204, 409);
+
+    int written = INTAKES + 1; // and the idempotent one, once
+    List<String> sent = awaitSmsSent(written);
+    assertThat(count("SELECT COUNT(*) FROM customer_notification "
+        + "WHERE kind = 'ACKNOWLEDGEMENT'")).as("each acknowledgement written once")
+        .isEqualTo(written);
+    assertThat(sms.keySet()).as("the gateway got every SMS sent")
+        .containsExactlyInAnyOrderElementsOf(sent);
+    assertThat(sms).as("each SMS reached the gateway once")
+        .allSatisfy((id, times) -> assertThat(times.get()).as(id).isOne());
+  }
+
+  /**
+   * Node A is killed with kill -9 in the middle of intake on both nodes: every acknowledged case
+   * is on B, whose job executor and relay take over what A had locked and claimed.
+   */
+  private void outliveNode(PackagedApp a, PackagedApp b) throws Exception {
+    long before = count("SELECT COUNT(*) FROM complaint");
+    Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    ExecutorService agents = Executors.newFixedThreadPool(2);
+    for (PackagedApp node : List.of(a, b)) {
+      agents.submit(() -> {
+        for (int i = 0; !stop.get(); i++) {
+          try {
+            HttpResponse<String> response = intake(node, "Failover " + i, null);
+            if (response.statusCode() == 201) {
+              acknowledged.put(number(response), node == a ? "A" : "B");
+            }
+          } catch (IOException diedUnderTheRequest) {
+            return null; // never acknowledged
+          }
+        }
+        return null;
+      });
+    }
+    while (acknowledged.size() < 12) {
+      Thread.sleep(20);
+    }
+    a.kill(); // kill -9, in the middle of intake, acknowledgements and SMS
+    while (acknowledged.size() < 24) {
+      Thread.sleep(20);
+    }
+    stop.set(true);
+    agents.shutdown();
+    assertThat(agents.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+    for (String number : acknowledged.keySet()) {
+      HttpResponse<String> read = http.send(HttpRequest.newBuilder(
+              b.uri("/api/complaints/" + number)).header("Authorization", AGENT).build(),
+          BodyHandlers.ofString());
+      assertThat(read.statusCode()).as(number + " on the surviving node").isEqualTo(200);
+    }
+    long written = count("SELECT COUNT(*) FROM complaint");
+    assertThat(written - before).as("every acknowledged case is there")
+        .isGreaterThanOrEqualTo(acknowledged.size());
+    // A's locked jobs and claimed SMS go to B once their lock and claim have run out
+    List<String> sent = awaitSmsSent((int) written);
+    assertThat(count("SELECT COUNT(*) FROM customer_notification "
+        + "WHERE kind = 'ACKNOWLEDGEMENT'")).as("each acknowledgement written once")
+        .isEqualTo(written);
+    assertThat(sms.keySet()).as("every SMS reached the gateway, each under its one id (a "
+        + "message A sent but could not record comes again with the same id)")
+        .containsExactlyInAnyOrderElementsOf(sent);
+  }
+
+  /** The database stops and starts again: 503 problem+json meanwhile, never 500; recovery. */
+  private void rideOutADatabaseRestart(PackagedApp node, int port, java.nio.file.Path data)
+      throws Exception {
+    postgres.close(); // the database stops; its data stays
+    List<Integer> whileDown = new ArrayList<>();
+    whileDown.add(http.send(HttpRequest.newBuilder(node.uri("/api/complaints"))
+        .header("Authorization", AGENT).build(), BodyHandlers.ofString()).statusCode());
+    HttpResponse<String> refused = intake(node, "While down", null);
+    whileDown.add(refused.statusCode());
+    assertThat(whileDown).as("503, never 500").containsOnly(503);
+    assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+        assertThat(type).startsWith("application/problem+json"));
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(http.send(HttpRequest.newBuilder(node.uri("/actuator/health/readiness"))
+        .build(), BodyHandlers.ofString()).statusCode()).as("not ready: take it out")
+        .isEqualTo(503);
+
+    postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
+        .setCleanDataDirectory(false).start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    int status;
+    do {
+      assertThat(Instant.now()).as("recovered within a minute, without a restart")
+          .isBefore(deadline);
+      Thread.sleep(500);
+      status = intake(node, "After", null).statusCode();
+      assertThat(status).as("503 until the pool reconnects").isIn(201, 503);
+    } while (status != 201);
+    assertThat(http.send(HttpRequest.newBuilder(node.uri("/actuator/health/readiness"))
+        .build(), BodyHandlers.ofString()).statusCode()).isEqualTo(200);
   }
 
   /** Written complaints, from four agents at once, each request to the next node in turn. */
@@ -265,12 +253,11 @@ class TwoNodesIT {
    * Waits until the acknowledgements' SMS are sent and no SMS is left to send; the message ids
    * of all SMS sent.
    */
-  private List<String> awaitSmsSent(EmbeddedPostgres postgres, int acknowledgements)
-      throws Exception {
+  private List<String> awaitSmsSent(int acknowledgements) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (count(postgres, "SELECT COUNT(*) FROM notice_delivery WHERE channel = 'SMS' "
+    while (count("SELECT COUNT(*) FROM notice_delivery WHERE channel = 'SMS' "
         + "AND kind = 'ACKNOWLEDGEMENT' AND status = 'SENT'") < acknowledgements
-        || count(postgres, "SELECT COUNT(*) FROM notice_delivery WHERE channel = 'SMS' "
+        || count("SELECT COUNT(*) FROM notice_delivery WHERE channel = 'SMS' "
         + "AND status IN ('PENDING', 'SENDING')") > 0) {
       assertThat(Instant.now()).as("the SMS were sent within two minutes").isBefore(deadline);
       Thread.sleep(500); // two real nodes' job executors and relays: nothing to drive by hand
@@ -300,7 +287,7 @@ class TwoNodesIT {
     return environment;
   }
 
-  private static long count(EmbeddedPostgres postgres, String sql) throws Exception {
+  private long count(String sql) throws Exception {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         ResultSet rows = connection.createStatement().executeQuery(sql)) {
       rows.next();
