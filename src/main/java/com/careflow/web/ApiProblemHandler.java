@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -42,6 +43,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(basePackages = "com.careflow")
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+  private final DataSource database;
+
+  public ApiProblemHandler(DataSource database) {
+    this.database = database;
+  }
 
   /** One bad field of a request and what is wrong with it. */
   public record FieldProblem(String field, String message) {
@@ -165,7 +172,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ProcessEngineException.class)
   ResponseEntity<Object> handleEngineFailure(ProcessEngineException ex) throws Exception {
-    if (DatabaseFailures.isUnavailable(ex)) {
+    if (DatabaseFailures.isUnavailable(ex, database)) {
       return databaseUnavailable();
     }
     throw ex;

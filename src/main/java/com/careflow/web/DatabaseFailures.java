@@ -1,8 +1,12 @@
 package com.careflow.web;
 
 import java.net.SocketException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -23,6 +27,30 @@ final class DatabaseFailures {
           || cause instanceof CannotCreateTransactionException
           || sqlState(cause) != null && sqlState(cause).startsWith("08")) {
         return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the failure means the database cannot be reached, asking the database itself when
+   * the failure does not say: Camunda reports a persistence failure without its cause
+   * (ProcessEnginePersistenceException), so a connection is tried (within the pool's timeout).
+   */
+  static boolean isUnavailable(Throwable failure, DataSource database) {
+    if (isUnavailable(failure)) {
+      return true;
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProcessEnginePersistenceException) {
+        try (Connection connection = database.getConnection()) {
+          return !connection.isValid(2);
+        } catch (SQLException unreachable) {
+          return true;
+        }
       }
       if (cause.getCause() == cause) {
         break;

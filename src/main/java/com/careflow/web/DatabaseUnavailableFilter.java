@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,7 +26,7 @@ public class DatabaseUnavailableFilter {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> databaseUnavailable() {
+  FilterRegistrationBean<OncePerRequestFilter> databaseUnavailable(DataSource database) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
         new FilterRegistrationBean<>(new OncePerRequestFilter() {
           @Override
@@ -35,7 +36,8 @@ public class DatabaseUnavailableFilter {
             try {
               chain.doFilter(request, response);
             } catch (ServletException | RuntimeException failure) {
-              if (!DatabaseFailures.isUnavailable(failure) || response.isCommitted()) {
+              if (response.isCommitted()
+                  || !DatabaseFailures.isUnavailable(failure, database)) {
                 throw failure;
               }
               LOG.warn("{} {}: the database cannot be reached; answered 503",

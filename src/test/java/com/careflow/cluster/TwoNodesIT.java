@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
  * each node's job executor and notice relay on. Requests alternate between the nodes: the
  * models deploy once; intakes on both get unique, consecutive numbers; an Idempotency-Key
  * replays across nodes; a task read on one node completes on the other; two completions of one
- * task on both nodes give one 204 and one 409; each asynchronous acknowledgement runs once and
- * each SMS reaches the gateway once, whichever node took it. Then one node is killed with
+ * task on both nodes give one 204 and one 409; the monthly review's timer, each asynchronous
+ * acknowledgement and each SMS run once, whichever node took them. Then one node is killed with
  * {@code kill -9} mid-load, and the database restarts under the other.
  */
 class TwoNodesIT {
@@ -129,6 +129,19 @@ class TwoNodesIT {
     both.shutdown();
     assertThat(List.of(answers.get(0).get(), answers.get(1).get()))
         .as("one completion wins, the other is told").containsExactlyInAnyOrder(204, 409);
+
+    // the monthly review's timer falls due now: both job executors see it, one runs it
+    execute("UPDATE act_ru_job SET duedate_ = now() WHERE handler_type_ = 'timer-start-event'");
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (count("SELECT COUNT(*) FROM complaint_monthly_review") == 0) {
+      assertThat(Instant.now()).as("the review compiled within a minute").isBefore(deadline);
+      Thread.sleep(500); // the nodes' job executors acquire it on their own
+    }
+    assertThat(count("SELECT COUNT(*) FROM act_hi_procinst WHERE proc_def_key_ = "
+        + "'complaint-monthly-review'")).as("the monthly review started once").isOne();
+    assertThat(count("SELECT COUNT(*) FROM act_ru_job WHERE handler_type_ = "
+        + "'timer-start-event' AND duedate_ > now()")).as("and its timer waits for next month")
+        .isOne();
 
     int written = INTAKES + 1; // and the idempotent one, once
     List<String> sent = awaitSmsSent(written);
@@ -285,6 +298,12 @@ class TwoNodesIT {
     environment.put("CAREFLOW_NOTIFY_SMS_GATEWAYURL", gatewayUrl);
     environment.put("CAREFLOW_NOTIFY_RELAY_EVERY", "PT1S");
     return environment;
+  }
+
+  private void execute(String sql) throws Exception {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+      connection.createStatement().executeUpdate(sql);
+    }
   }
 
   private long count(String sql) throws Exception {
