@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  */
 class RegistersAtScaleBench {
 
-  private static final String ADMIN_PASSWORD = "Bench-admin-7731-heron";
+  private static final String ADMIN_PASSWORD = "Bench-heron-7731-kite";
   private static final String MANAGER = BasicAuth.header("benchmanager", "Bench-manager-pass-1");
   private static final String HR = BasicAuth.header("benchhr", "Bench-hr-pass-1");
   /** The month whose closings the monthly report reads; the seed closes ~80 000 cases in it. */
@@ -243,10 +243,10 @@ class RegistersAtScaleBench {
           description, claimed_quantity, requested_at, requested_by, process_instance_id, status,
           defect_type, decision, handling, approved_quantity, unit_price, booked_quantity,
           settlement_amount, closed_at)
-        SELECT 'RT-' || to_char(r AT TIME ZONE 'Asia/Shanghai', 'YYMM') || '-'
+        SELECT 'RT-' || to_char(r AT TIME ZONE INTERVAL '+08:00', 'YYMM') || '-'
             || lpad(k::text, 7, '0'),
-          to_char(r AT TIME ZONE 'Asia/Shanghai', 'YYMM'), k,
-          CASE WHEN k %% 3 = 0 THEN (SELECT 'CP-' || to_char(c AT TIME ZONE 'Asia/Shanghai', 'YYMM')
+          to_char(r AT TIME ZONE INTERVAL '+08:00', 'YYMM'), k,
+          CASE WHEN k %% 3 = 0 THEN (SELECT 'CP-' || to_char(c AT TIME ZONE INTERVAL '+08:00', 'YYMM')
               || '-' || lpad(n::text, 7, '0') FROM (SELECT 1 + (k * 7) %% %2$d AS n) x,
               LATERAL (SELECT timestamptz '2024-12-01 00:00+08'
                   + (n - 1) * (interval '730 days' / %2$d) AS c) y) END,
@@ -325,8 +325,8 @@ class RegistersAtScaleBench {
           CASE WHEN closed IS NOT NULL THEN rating END, CASE WHEN closed IS NOT NULL THEN rating END,
           CASE WHEN closed IS NOT NULL THEN rating END, CASE WHEN closed IS NOT NULL THEN rating END
         FROM (
-          SELECT n, registered, to_char(registered AT TIME ZONE 'Asia/Shanghai', 'YYMM') AS period,
-            'CP-' || to_char(registered AT TIME ZONE 'Asia/Shanghai', 'YYMM') || '-'
+          SELECT n, registered, to_char(registered AT TIME ZONE INTERVAL '+08:00', 'YYMM') AS period,
+            'CP-' || to_char(registered AT TIME ZONE INTERVAL '+08:00', 'YYMM') || '-'
               || lpad(n::text, 7, '0') AS number,
             CASE WHEN t < 0.7 THEN 'COMPLAINT' WHEN t < 0.85 THEN 'CONSULTATION'
                  ELSE 'SUGGESTION' END AS type,
