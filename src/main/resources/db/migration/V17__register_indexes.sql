@@ -8,6 +8,9 @@ CREATE INDEX complaint_status_newest ON complaint (status, registered_at, number
 CREATE INDEX complaint_category_newest ON complaint (category, registered_at, number);
 CREATE INDEX complaint_type_newest ON complaint (complaint_type, registered_at, number);
 CREATE INDEX complaint_overdue_newest ON complaint (overdue, registered_at, number);
+-- status and category together (the open or closed cases of a category, in a period)
+CREATE INDEX complaint_status_category_newest
+    ON complaint (status, category, registered_at, number);
 
 -- The monthly review's twelve-month on-time trend counts complaints closed per month from the
 -- index alone.
