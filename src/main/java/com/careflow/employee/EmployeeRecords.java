@@ -84,6 +84,20 @@ public class EmployeeRecords {
         EmployeeRecords::employee).stream().findFirst();
   }
 
+  /** The names on the records of these employee numbers, by number; unknown numbers left out. */
+  public java.util.Map<String, String> names(java.util.Collection<String> ids) {
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    for (int from = 0; from < all.size(); from += 1000) {
+      jdbc.query("SELECT id, name FROM employee WHERE id IN (:ids)",
+          new MapSqlParameterSource("ids", all.subList(from, Math.min(all.size(), from + 1000))),
+          row -> {
+            names.put(row.getString("id"), row.getString("name"));
+          });
+    }
+    return names;
+  }
+
   /** The employee, on probation or regular, whose Tasklist user this is. */
   public Optional<Employee> currentByUser(String userId) {
     return jdbc.query("SELECT * FROM employee WHERE user_id = :userId AND status <> 'LEFT'",

@@ -112,12 +112,12 @@ public class ComplaintStatistics {
 
   private MonthlyComplaintReport figures(String period, YearMonth first, YearMonth month,
       int trendMonths, MonthlyComplaintReport.Review review) {
-    // one read of the months up to this one serves the trend and the period itself
-    List<Entry> year = complaints.closedBetween(
-        start(month.minusMonths(Math.max(trendMonths, 1) - 1)), start(month.plusMonths(1)));
+    // the period's cases are read; the trend's months are counted in the database
     Instant periodStart = start(first);
-    List<Entry> closed = year.stream()
-        .filter(entry -> !entry.closedAt().isBefore(periodStart)).toList();
+    List<Entry> closed = complaints.closedBetween(periodStart, start(month.plusMonths(1)));
+    Map<String, String> names = employees.names(closed.stream()
+        .map(entry -> entry.outcome().responsiblePerson()).filter(Objects::nonNull)
+        .filter(person -> EMPLOYEE_NUMBER.matcher(person).matches()).toList());
     List<Entry> handled = closed.stream().filter(ComplaintStatistics::isComplaint).toList();
     List<Entry> upheld = handled.stream()
         .filter(entry -> Boolean.TRUE.equals(entry.complaintValid())).toList();
@@ -130,7 +130,7 @@ public class ComplaintStatistics {
         count(handled, Entry::category),
         count(upheld, entry -> orNotRecorded(entry.outcome().responsibleDepartment())),
         count(upheld.stream().filter(entry -> entry.outcome().responsiblePerson() != null)
-            .toList(), entry -> person(entry.outcome().responsiblePerson())),
+            .toList(), entry -> person(entry.outcome().responsiblePerson(), names)),
         count(handled, Entry::remedy), handled.size() - overdue, overdue,
         (int) closed.stream().filter(Entry::closedLate).count(),
         rate(handled.size() - overdue, handled.size()),
@@ -146,7 +146,7 @@ public class ComplaintStatistics {
                 .filter(Objects::nonNull).mapToLong(Integer::longValue).sum(),
             closedReturns.stream().map(r -> r.progress().settlementAmount())
                 .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)),
-        penalties(upheld), trend(month, trendMonths, year), review, null);
+        penalties(upheld, names), trend(month, trendMonths), review, null);
   }
 
   /**
@@ -157,6 +157,19 @@ public class ComplaintStatistics {
   public String person(String responsiblePerson) {
     return name(responsiblePerson).map(name -> name + " (" + responsiblePerson + ")")
         .orElse(responsiblePerson);
+  }
+
+  /** {@link #person(String)} with the names of the records read at once ({@code names}). */
+  private static String person(String responsiblePerson, Map<String, String> names) {
+    return name(responsiblePerson, names).map(name -> name + " (" + responsiblePerson + ")")
+        .orElse(responsiblePerson);
+  }
+
+  private static Optional<String> name(String responsiblePerson, Map<String, String> names) {
+    if (responsiblePerson == null || !EMPLOYEE_NUMBER.matcher(responsiblePerson).matches()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(names.get(responsiblePerson));
   }
 
   /** The name on the employee record the responsible person's number names, if it does. */
@@ -228,7 +241,7 @@ public class ComplaintStatistics {
    * points of one person are one penalty, whatever the department), or against its unit when
    * no person was named; most points first.
    */
-  private List<Penalty> penalties(List<Entry> upheld) {
+  private List<Penalty> penalties(List<Entry> upheld, Map<String, String> names) {
     Map<List<String>, List<Entry>> against = upheld.stream().collect(groupingBy(
         entry -> entry.outcome().responsiblePerson() != null
             ? Arrays.asList(null, entry.outcome().responsiblePerson())
@@ -239,7 +252,7 @@ public class ComplaintStatistics {
       String department = who.get(0) != null ? who.get(0) : entries.stream()
           .map(entry -> orNotRecorded(entry.outcome().responsibleDepartment())).distinct()
           .collect(Collectors.joining(", "));
-      penalties.add(new Penalty(department, who.get(1), name(who.get(1)).orElse(null),
+      penalties.add(new Penalty(department, who.get(1), name(who.get(1), names).orElse(null),
           entries.size(), entries.stream().map(Entry::number).toList()));
     });
     penalties.sort(Comparator.comparingLong(Penalty::points).reversed()
@@ -248,18 +261,11 @@ public class ComplaintStatistics {
   }
 
   /** The on-time rate of the {@code months} months up to {@code month}, oldest first. */
-  private List<MonthRate> trend(YearMonth month, int months, List<Entry> closedInTheseMonths) {
+  private List<MonthRate> trend(YearMonth month, int months) {
     YearMonth first = month.minusMonths(months - 1);
     Map<YearMonth, long[]> counts = new TreeMap<>();
     for (YearMonth m = first; !m.isAfter(month); m = m.plusMonths(1)) {
-      counts.put(m, new long[2]);
-    }
-    for (Entry entry : closedInTheseMonths) {
-      if (isComplaint(entry)) {
-        long[] closedAndOnTime = counts.get(YearMonth.from(entry.closedAt().atZone(zone)));
-        closedAndOnTime[0]++;
-        closedAndOnTime[1] += entry.overdue() ? 0 : 1;
-      }
+      counts.put(m, complaints.closedComplaintsAndOnTime(start(m), start(m.plusMonths(1))));
     }
     List<MonthRate> trend = new ArrayList<>();
     counts.forEach((m, c) -> trend.add(new MonthRate(m.toString(), c[0], c[1], rate(c[1], c[0]))));
