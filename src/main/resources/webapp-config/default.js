@@ -6,14 +6,7 @@ export default {
     vendor: 'CareFlow'
   },
   locales: /* careflow:locales */,
-  // ISO dates and 24-hour times in every language (the locale files' dateLocales say how).
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'YYYY-MM-DD HH:mm',
-    normal: 'YYYY-MM-DD HH:mm',
-    long: 'YYYY-MM-DD dddd HH:mm',
-    short: 'YYYY-MM-DD'
-  },
+  // ISO dates and 24-hour times in every language: webapp-config/date-format.js
+  dateFormat: /* careflow:dateFormat */,
   disableWelcomeMessage: true
 };

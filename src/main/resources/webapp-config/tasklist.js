@@ -5,15 +5,8 @@ export default {
     vendor: 'CareFlow'
   },
   locales: /* careflow:locales */,
-  // ISO dates and 24-hour times in every language (the locale files' dateLocales say how).
-  dateFormat: {
-    monthName: 'MMMM',
-    day: 'DD',
-    abbr: 'YYYY-MM-DD HH:mm',
-    normal: 'YYYY-MM-DD HH:mm',
-    long: 'YYYY-MM-DD dddd HH:mm',
-    short: 'YYYY-MM-DD'
-  },
+  // ISO dates and 24-hour times in every language: webapp-config/date-format.js
+  dateFormat: /* careflow:dateFormat */,
   // CareFlow's forms in Tasklist: dates as YYYY-MM-DD, form messages in the person's language.
   customScripts: ['careflow/forms'],
   disableWelcomeMessage: true,

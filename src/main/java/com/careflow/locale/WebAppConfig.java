@@ -18,8 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Each Camunda web app reads its settings from {@code app/<app>/scripts/config.js}. CareFlow
  * serves them from {@code webapp-config/<app>.js}, or {@code webapp-config/default.js} for an
- * app without settings of its own, filled in with the company's language
- * ({@link LocaleProperties}): the apps come in Simplified Chinese and English, a browser asking
+ * app without settings of its own, filled in with the date formats they all share
+ * ({@code webapp-config/date-format.js}) and the company's language ({@link LocaleProperties}): the apps come in Simplified Chinese and English, a browser asking
  * for either gets it, any other browser gets the company's language. The locale files they load
  * are {@code META-INF/resources/webjars/camunda/app/<app>/locales/{zh,en}.json}.
  */
@@ -36,8 +36,11 @@ public class WebAppConfig {
     String locales = "{ availableLocales: " + LocaleProperties.LANGUAGES.stream()
         .map(language -> "'" + language + "'").collect(Collectors.joining(", ", "[", "]"))
         + ", fallbackLocale: '" + locale.defaultLanguage() + "' }";
+    String dateFormat = read(new ClassPathResource("webapp-config/date-format.js"))
+        .replaceAll("(?m)^//.*\\R", "").strip();
     this.configs = APPS.stream().collect(Collectors.toUnmodifiableMap(app -> app,
-        app -> template(app).replace("/* careflow:locales */", locales)));
+        app -> template(app).replace("/* careflow:locales */", locales)
+            .replace("/* careflow:dateFormat */", dateFormat)));
   }
 
   @GetMapping("/camunda/app/{app}/scripts/config.js")
@@ -52,12 +55,14 @@ public class WebAppConfig {
 
   private static String template(String app) {
     ClassPathResource own = new ClassPathResource("webapp-config/" + app + ".js");
-    ClassPathResource template = own.exists() ? own
-        : new ClassPathResource("webapp-config/default.js");
+    return read(own.exists() ? own : new ClassPathResource("webapp-config/default.js"));
+  }
+
+  private static String read(ClassPathResource resource) {
     try {
-      return template.getContentAsString(StandardCharsets.UTF_8);
+      return resource.getContentAsString(StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException(template.getPath() + " is missing", e);
+      throw new UncheckedIOException(resource.getPath() + " is missing", e);
     }
   }
 }

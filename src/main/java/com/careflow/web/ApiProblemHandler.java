@@ -180,10 +180,10 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
   private static ResponseEntity<Object> databaseUnavailable() {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        "The database cannot be reached just now; nothing was changed. Try again shortly.");
+        DatabaseFailures.DETAIL);
     problem.setTitle("Service unavailable");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
-        .body(problem);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", DatabaseFailures.RETRY_AFTER).body(problem);
   }
 
   static ResponseEntity<Object> badRequest(List<FieldProblem> problems) {

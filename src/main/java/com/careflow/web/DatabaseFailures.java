@@ -16,6 +16,13 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 final class DatabaseFailures {
 
+  /** What a caller is told while the database cannot be reached (503). */
+  static final String DETAIL =
+      "The database cannot be reached just now; nothing was changed. Try again shortly.";
+
+  /** How soon to try again, in seconds (Retry-After). */
+  static final String RETRY_AFTER = "10";
+
   private DatabaseFailures() {}
 
   static boolean isUnavailable(Throwable failure) {

@@ -44,12 +44,12 @@ public class DatabaseUnavailableFilter {
                   request.getMethod(), request.getRequestURI());
               response.reset();
               response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-              response.setHeader("Retry-After", "10");
+              response.setHeader("Retry-After", DatabaseFailures.RETRY_AFTER);
               response.setContentType("application/problem+json");
               response.setCharacterEncoding("UTF-8");
               response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service "
-                  + "unavailable\",\"status\":503,\"detail\":\"The database cannot be reached "
-                  + "just now; nothing was changed. Try again shortly.\"}");
+                  + "unavailable\",\"status\":503,\"detail\":\"" + DatabaseFailures.DETAIL
+                  + "\"}");
             }
           }
         });
