@@ -156,7 +156,8 @@ class NoticeDeliveryTest {
     HttpResponse<String> page = tasklist.send("csmanager", "GET", "/reports/notices", null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("未能送达的通知").contains(number).contains(CUSTOMER)
-        .contains("重新发送");
+        .contains("重新发送").as("labels, not codes").contains("受理确认", "电子邮件")
+        .doesNotContain(">ACKNOWLEDGEMENT<", ">EMAIL<");
     assertThat(tasklist.send("agent", "GET", "/api/notices", null).statusCode())
         .as("agents do not watch the delivery").isEqualTo(403);
 
