@@ -17,14 +17,23 @@ public final class RegisterQuery {
   /**
    * A page of a register: its rows, which page, and how many rows match in all. The list
    * endpoints answer it as it is, with their views of the rows ({@link #map}).
+   *
+   * <p>{@code total} is exact ({@code totalExact} true) up to {@link #EXACT_TOTAL_UP_TO}
+   * matching rows; beyond that it is a lower bound ({@code totalExact} false): at least that
+   * many rows match, as a search engine says "10 000+ results". Counting a million index
+   * entries exactly costs more than the page itself (docs/performance.md); a reader narrows
+   * the search by filters long before they page that far.
    */
-  public record Page<T>(List<T> items, int page, int size, long total) {
+  public record Page<T>(List<T> items, int page, int size, long total, boolean totalExact) {
 
     /** The same page with each row seen through {@code view}. */
     public <R> Page<R> map(Function<? super T, ? extends R> view) {
-      return new Page<>(items.stream().<R>map(view).toList(), page, size, total);
+      return new Page<>(items.stream().<R>map(view).toList(), page, size, total, totalExact);
     }
   }
+
+  /** Up to this many matching rows a page's total is counted exactly. */
+  public static final int EXACT_TOTAL_UP_TO = 10_000;
 
   private final String table;
   private final String key;
@@ -84,14 +93,24 @@ public final class RegisterQuery {
     return this;
   }
 
-  /** One page of the matching rows, newest first by {@code newestFirst}, then by key. */
+  /**
+   * One page of the matching rows, newest first by {@code newestFirst}, then by key, with how
+   * many match in all (exactly up to {@link #EXACT_TOTAL_UP_TO}, at least as many beyond).
+   */
   public <T> Page<T> page(NamedParameterJdbcTemplate jdbc, String newestFirst, RowMapper<T> rows,
       int page, int size) {
-    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + where, params, Long.class);
+    long offset = (long) page * size;
     MapSqlParameterSource paged = new MapSqlParameterSource(params.getValues())
-        .addValue("limit", size).addValue("offset", (long) page * size);
+        .addValue("limit", size).addValue("offset", offset)
+        .addValue("counted", EXACT_TOTAL_UP_TO + 1);
+    // counts the matching rows up to one past the limit: stops reading the index there
+    Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + table + where
+        + " LIMIT :counted) matching", paged, Long.class);
     List<T> items = jdbc.query("SELECT * FROM " + table + where + " ORDER BY " + newestFirst
         + " DESC, " + key + " DESC LIMIT :limit OFFSET :offset", paged, rows);
-    return new Page<>(items, page, size, total == null ? 0 : total);
+    long total = counted == null ? 0 : counted;
+    boolean exact = total <= EXACT_TOTAL_UP_TO;
+    return new Page<>(items, page, size,
+        exact ? total : Math.max(EXACT_TOTAL_UP_TO, offset + items.size()), exact);
   }
 }

@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -115,9 +116,7 @@ public class ComplaintStatistics {
     // the period's cases are read; the trend's months are counted in the database
     Instant periodStart = start(first);
     List<Entry> closed = complaints.closedBetween(periodStart, start(month.plusMonths(1)));
-    Map<String, String> names = employees.names(closed.stream()
-        .map(entry -> entry.outcome().responsiblePerson()).filter(Objects::nonNull)
-        .filter(person -> EMPLOYEE_NUMBER.matcher(person).matches()).toList());
+    Map<String, String> names = names(closed);
     List<Entry> handled = closed.stream().filter(ComplaintStatistics::isComplaint).toList();
     List<Entry> upheld = handled.stream()
         .filter(entry -> Boolean.TRUE.equals(entry.complaintValid())).toList();
@@ -157,6 +156,21 @@ public class ComplaintStatistics {
   public String person(String responsiblePerson) {
     return name(responsiblePerson).map(name -> name + " (" + responsiblePerson + ")")
         .orElse(responsiblePerson);
+  }
+
+  /**
+   * {@link #person(String)} for the responsible persons of {@code entries}, whose records are
+   * read at once (a month's CSV names thousands of cases).
+   */
+  public UnaryOperator<String> persons(List<Entry> entries) {
+    Map<String, String> names = names(entries);
+    return responsiblePerson -> person(responsiblePerson, names);
+  }
+
+  private Map<String, String> names(List<Entry> entries) {
+    return employees.names(entries.stream()
+        .map(entry -> entry.outcome().responsiblePerson()).filter(Objects::nonNull)
+        .filter(person -> EMPLOYEE_NUMBER.matcher(person).matches()).toList());
   }
 
   /** {@link #person(String)} with the names of the records read at once ({@code names}). */

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.http.HttpHeaders;
@@ -94,8 +95,10 @@ public class ReportController {
             .map(column -> field(labels.text("csv." + column, locale)))
             .collect(Collectors.joining(",")))
         .append("\r\n");
-    for (Entry entry : statistics.closedIn(reported)) {
-      csv.append(line(entry, locale)).append("\r\n");
+    List<Entry> closed = statistics.closedIn(reported);
+    UnaryOperator<String> persons = statistics.persons(closed);
+    for (Entry entry : closed) {
+      csv.append(line(entry, persons, locale)).append("\r\n");
     }
     return ResponseEntity.ok().contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complaints-" + reported
@@ -103,7 +106,7 @@ public class ReportController {
         .body(csv.toString());
   }
 
-  private String line(Entry entry, Locale locale) {
+  private String line(Entry entry, UnaryOperator<String> persons, Locale locale) {
     boolean complaint = "COMPLAINT".equals(entry.complaintType());
     boolean upheld = complaint && Boolean.TRUE.equals(entry.complaintValid());
     return Stream.of(entry.number(), labels.of("complaintType", entry.complaintType(), locale),
@@ -111,7 +114,7 @@ public class ReportController {
             labels.of("category", entry.category(), locale),
             complaint ? labels.of("boolean", upheld, locale) : null,
             labels.of("department", entry.outcome().responsibleDepartment(), locale),
-            statistics.person(entry.outcome().responsiblePerson()),
+            persons.apply(entry.outcome().responsiblePerson()),
             labels.of("remedy", entry.remedy(), locale), entry.outcome().compensationAmount(),
             local(entry.registeredAt()), local(entry.closedAt()),
             statistics.handlingWorkingDays(entry), labels.of("boolean", !entry.overdue(), locale),

@@ -174,6 +174,7 @@ class ComplaintApiTest {
             + "&size=1").body());
     assertThat(page.get("size").asInt()).isEqualTo(1);
     assertThat(page.get("total").asLong()).isPositive();
+    assertThat(page.get("totalExact").asBoolean()).as("a few cases are counted exactly").isTrue();
     assertThat(page.get("items")).singleElement().satisfies(item -> {
       assertThat(item.get("type").asText()).isEqualTo("SUGGESTION");
       assertThat(item.get("status").asText()).isEqualTo("OPEN");
