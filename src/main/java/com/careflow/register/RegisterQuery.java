@@ -103,11 +103,14 @@ public final class RegisterQuery {
     MapSqlParameterSource paged = new MapSqlParameterSource(params.getValues())
         .addValue("limit", size).addValue("offset", offset)
         .addValue("counted", EXACT_TOTAL_UP_TO + 1);
-    // counts the matching rows up to one past the limit: stops reading the index there
-    Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT 1 FROM " + table + where
-        + " LIMIT :counted) matching", paged, Long.class);
-    List<T> items = jdbc.query("SELECT * FROM " + table + where + " ORDER BY " + newestFirst
-        + " DESC, " + key + " DESC LIMIT :limit OFFSET :offset", paged, rows);
+    String order = " ORDER BY " + newestFirst + " DESC, " + key + " DESC";
+    // counts the matching rows up to one past the limit, in the page's order: the index that
+    // serves the page is read until there (a scan in table order could read a million rows
+    // to find the few thousand open or overdue cases, which sit together at its end)
+    Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT " + key + " FROM " + table
+        + where + order + " LIMIT :counted) matching", paged, Long.class);
+    List<T> items = jdbc.query("SELECT * FROM " + table + where + order
+        + " LIMIT :limit OFFSET :offset", paged, rows);
     long total = counted == null ? 0 : counted;
     boolean exact = total <= EXACT_TOTAL_UP_TO;
     return new Page<>(items, page, size,

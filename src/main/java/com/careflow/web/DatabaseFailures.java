@@ -53,17 +53,22 @@ final class DatabaseFailures {
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof ProcessEnginePersistenceException) {
-        try (Connection connection = database.getConnection()) {
-          return !connection.isValid(2);
-        } catch (SQLException unreachable) {
-          return true;
-        }
+        return !isReachable(database);
       }
       if (cause.getCause() == cause) {
         break;
       }
     }
     return false;
+  }
+
+  /** Whether a connection to the database can be had and answers (within the pool's timeout). */
+  static boolean isReachable(DataSource database) {
+    try (Connection connection = database.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException | RuntimeException unreachable) {
+      return false;
+    }
   }
 
   private static String sqlState(Throwable cause) {

@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -34,7 +35,8 @@ public class DatabaseUnavailableFilter {
               HttpServletResponse response, FilterChain chain)
               throws ServletException, IOException {
             try {
-              chain.doFilter(request, response);
+              chain.doFilter(request,
+                  new UnavailableInsteadOfError(request, response, database));
             } catch (ServletException | RuntimeException failure) {
               if (response.isCommitted()
                   || !DatabaseFailures.isUnavailable(failure, database)) {
@@ -56,5 +58,50 @@ public class DatabaseUnavailableFilter {
     registration.setName("careflow-database-unavailable");
     registration.setOrder(-200); // before Spring Security (-100)
     return registration;
+  }
+
+  /**
+   * A response whose error status 500 becomes 503 with Retry-After when the database cannot be
+   * reached at that moment. Camunda's REST resources (/engine-rest and the web apps' own engine
+   * API) turn an engine failure into a 500 themselves, after the sign-in: a Cockpit session
+   * signed in before the database went away, or a request the database left midway, would
+   * otherwise read 500. Their body stays Camunda's error JSON, which their clients read.
+   */
+  private static final class UnavailableInsteadOfError extends HttpServletResponseWrapper {
+
+    private final HttpServletRequest request;
+    private final DataSource database;
+
+    UnavailableInsteadOfError(HttpServletRequest request, HttpServletResponse response,
+        DataSource database) {
+      super(response);
+      this.request = request;
+      this.database = database;
+    }
+
+    @Override
+    public void setStatus(int status) {
+      super.setStatus(unavailableInsteadOf(status));
+    }
+
+    @Override
+    public void sendError(int status) throws IOException {
+      super.sendError(unavailableInsteadOf(status));
+    }
+
+    @Override
+    public void sendError(int status, String message) throws IOException {
+      super.sendError(unavailableInsteadOf(status), message);
+    }
+
+    private int unavailableInsteadOf(int status) {
+      if (status != SC_INTERNAL_SERVER_ERROR || DatabaseFailures.isReachable(database)) {
+        return status;
+      }
+      LOG.warn("{} {}: failed while the database cannot be reached; answered 503",
+          request.getMethod(), request.getRequestURI());
+      setHeader("Retry-After", DatabaseFailures.RETRY_AFTER);
+      return SC_SERVICE_UNAVAILABLE;
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careflow.support.BasicAuth;
 import com.careflow.support.PackagedApp;
+import com.careflow.support.WebAppSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -212,13 +213,26 @@ class TwoNodesIT {
   /** The database stops and starts again: 503 problem+json meanwhile, never 500; recovery. */
   private void rideOutADatabaseRestart(PackagedApp node, int port, java.nio.file.Path data)
       throws Exception {
+    // a manager signed in to Cockpit before: the session holds the sign-in, the engine API
+    // call behind it is the first to meet the missing database
+    WebAppSession cockpit = new WebAppSession(node.port());
+    assertThat(cockpit.login("admin", "Cluster-test-5821-ibis", "cockpit", true).statusCode())
+        .isEqualTo(200);
+    assertThat(cockpit.engine("GET", "/process-definition/count", null).statusCode())
+        .isEqualTo(200);
     postgres.close(); // the database stops; its data stays
     List<Integer> whileDown = new ArrayList<>();
     whileDown.add(http.send(HttpRequest.newBuilder(node.uri("/api/complaints"))
         .header("Authorization", AGENT).build(), BodyHandlers.ofString()).statusCode());
+    whileDown.add(http.send(HttpRequest.newBuilder(node.uri("/engine-rest/task"))
+        .header("Authorization", AGENT).build(), BodyHandlers.ofString()).statusCode());
+    HttpResponse<String> signedIn = cockpit.engine("GET", "/process-definition/count", null);
+    whileDown.add(signedIn.statusCode());
+    assertThat(signedIn.headers().firstValue("Retry-After")).isPresent();
     HttpResponse<String> refused = intake(node, "While down", null);
     whileDown.add(refused.statusCode());
-    assertThat(whileDown).as("503, never 500").containsOnly(503);
+    assertThat(whileDown).as("/api, /engine-rest, a Cockpit session, an intake: 503, never 500")
+        .containsOnly(503);
     assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
         assertThat(type).startsWith("application/problem+json"));
     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
