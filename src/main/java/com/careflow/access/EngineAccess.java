@@ -56,7 +56,8 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
     configuration.setLoginDelayMaxTime(0);
   }
 
-  private static List<CommandInterceptor> append(List<CommandInterceptor> interceptors,
+  /** {@code interceptors} (the engine's list, possibly null) with {@code interceptor} last. */
+  public static List<CommandInterceptor> append(List<CommandInterceptor> interceptors,
       CommandInterceptor interceptor) {
     List<CommandInterceptor> all = interceptors == null ? new ArrayList<>()
         : new ArrayList<>(interceptors);

@@ -2,7 +2,6 @@ package com.careflow.web;
 
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,7 +60,7 @@ public class ApiSecurity {
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("camunda-rest-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        ContainerBasedAuthenticationProvider.class.getName());
+        SignedInEngineUser.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     return registration;
   }

@@ -91,6 +91,38 @@ class ApiSecurityTest {
         .contains("我的任务", "本部门待办");
   }
 
+  /**
+   * A REST caller's sign-in is remembered for a minute (no database round trip per call), but a
+   * password changed or a membership removed by an administrator holds from the next call on.
+   */
+  @Test
+  void aChangedPasswordOrARemovedGroupHoldsAtOnce() throws Exception {
+    assertThat(post("/engine-rest/user/create", "demo:demo", "{\"profile\":{\"id\":"
+        + "\"shortlived\"},\"credentials\":{\"password\":\"Old-pass-4821\"}}").statusCode())
+        .isEqualTo(204);
+    assertThat(send("PUT", "/engine-rest/group/cs-managers/members/shortlived", "demo:demo", null)
+        .statusCode()).isEqualTo(204);
+    for (int call = 0; call < 3; call++) {
+      assertThat(get("/api/notices?status=FAILED", "shortlived:Old-pass-4821").statusCode())
+          .as("call " + call).isEqualTo(200);
+    }
+    assertThat(send("PUT", "/engine-rest/user/shortlived/credentials", "demo:demo",
+        "{\"password\":\"New-pass-9377\",\"authenticatedUserPassword\":\"demo\"}")
+        .statusCode()).isEqualTo(204);
+    assertThat(get("/api/notices?status=FAILED", "shortlived:Old-pass-4821").statusCode())
+        .as("the old password, right after the change").isEqualTo(401);
+    assertThat(get("/api/notices?status=FAILED", "shortlived:New-pass-9377").statusCode())
+        .isEqualTo(200);
+    assertThat(send("DELETE", "/engine-rest/group/cs-managers/members/shortlived", "demo:demo",
+        null).statusCode()).isEqualTo(204);
+    assertThat(get("/api/notices?status=FAILED", "shortlived:New-pass-9377").statusCode())
+        .as("no longer a manager, right after the removal").isEqualTo(403);
+    assertThat(send("DELETE", "/engine-rest/user/shortlived", "demo:demo", null).statusCode())
+        .isEqualTo(204);
+    assertThat(get("/engine-rest/engine", "shortlived:New-pass-9377").statusCode())
+        .as("a deleted user").isEqualTo(401);
+  }
+
   @Test
   void calendarApiAnswersAndNamesEachBadField() throws Exception {
     HttpResponse<String> ok =
@@ -182,6 +214,13 @@ class ApiSecurityTest {
       throws Exception {
     return http.send(request(path, credentials).header("Content-Type", "application/json")
         .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> send(String method, String path, String credentials,
+      String body) throws Exception {
+    return http.send(request(path, credentials).header("Content-Type", "application/json")
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+        .build(), BodyHandlers.ofString());
   }
 
   private HttpRequest.Builder request(String path, String credentials) {
