@@ -2,6 +2,7 @@ package com.careflow.access;
 
 import java.lang.reflect.Field;
 import java.util.Map;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -40,6 +42,8 @@ final class CommandPayloads {
   private static final Field PROPERTY_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
   private static final Field ASSIGNED_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
   private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task");
+  private static final Field SAVED_AUTHORIZATION = field(SaveAuthorizationCmd.class,
+      "authorization");
   private static final Field RETRIES_DUE_DATE_SET = field(SetJobRetriesCmd.class, "isDueDateSet");
   private static final Field FILTER_QUERY = field(AbstractExecuteFilterCmd.class,
       "extendingQuery");
@@ -103,6 +107,11 @@ final class CommandPayloads {
   static String savedTask(SaveTaskCmd command) {
     TaskEntity task = (TaskEntity) read(SAVED_TASK, command);
     return task == null ? null : task.getId();
+  }
+
+  /** The authorization a save would write. */
+  static Authorization savedAuthorization(SaveAuthorizationCmd command) {
+    return (Authorization) read(SAVED_AUTHORIZATION, command);
   }
 
   /** Whether a retry also moves the job's due date (a timer's time). */

@@ -4,6 +4,7 @@ import com.careflow.identity.Departments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  *   <li>a task's candidates and assignee may work it (TASK_WORK), not change it or its
  *       variables (UPDATE, Camunda's default), and the department's managers may reassign it
  *       ({@link DepartmentTaskAuthorizations});
+ *   <li>access is granted, never revoked ({@link GrantsOnly}): the engine does not look for
+ *       REVOKE authorizations;
  *   <li>{@link CaseDataGuard} holds each task to its form, and {@link UserCommands} answers
  *       a person's failed commands with 409, 404 or 400 instead of 500;
  *   <li>wrong passwords never lock an account nor delay its owner: the guesser is slowed at
@@ -43,9 +46,11 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
     configuration.setEnforceSpecificVariablePermission(true);
     configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
     configuration.setResourceAuthorizationProvider(new DepartmentTaskAuthorizations(departments));
-    configuration.setCustomPreCommandInterceptorsTxRequired(append(
+    configuration.setCustomPreCommandInterceptorsTxRequired(append(append(
         configuration.getCustomPreCommandInterceptorsTxRequired(),
-        new UserCommands(configuration)));
+        new UserCommands(configuration)), new GrantsOnly()));
+    configuration.setAuthorizationCheckRevokes(
+        ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER);
     configuration.setCustomPostCommandInterceptorsTxRequired(append(
         configuration.getCustomPostCommandInterceptorsTxRequired(),
         new CaseDataGuard(new TaskForms(json), departments)));
@@ -54,6 +59,11 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     configuration.setLoginDelayBase(0);
     configuration.setLoginDelayMaxTime(0);
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    GrantsOnly.checkNoRevokes(engine);
   }
 
   /** {@code interceptors} (the engine's list, possibly null) with {@code interceptor} last. */

@@ -37,6 +37,29 @@ class SideDoorsTest {
     tasklist = new Tasklist(port, json);
   }
 
+  /**
+   * Access is granted, never taken back: the engine does not look for REVOKE authorizations,
+   * so an administrator cannot make one, through the API or Admin, and believe it holds.
+   */
+  @Test
+  void aRevokeAuthorizationIsRefusedAndAGrantIsNot() throws Exception {
+    HttpResponse<String> revoke = tasklist.send("demo", "POST", "/engine-rest/authorization/create",
+        "{\"type\":2,\"permissions\":[\"READ\"],\"userId\":\"agent\",\"resourceType\":6,"
+            + "\"resourceId\":\"complaint-handling\"}");
+    assertThat(revoke.statusCode()).as(revoke.body()).isEqualTo(400);
+    assertThat(revoke.body()).contains("grants only");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+        .authorizationType(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE)
+        .count()).isZero();
+
+    HttpResponse<String> grant = tasklist.send("demo", "POST", "/engine-rest/authorization/create",
+        "{\"type\":1,\"permissions\":[\"READ\"],\"userId\":\"agent\",\"resourceType\":6,"
+            + "\"resourceId\":\"side-door-grant\"}");
+    assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
+    assertThat(tasklist.send("demo", "DELETE", "/engine-rest/authorization/"
+        + json.readTree(grant.body()).get("id").asText(), null).statusCode()).isEqualTo(204);
+  }
+
   @Test
   void aTaskIsNotEndedByABpmnErrorOrAnEscalationSentThroughTheApi() {
     String number = tasklist.registerComplaint("agent", "Error door");
