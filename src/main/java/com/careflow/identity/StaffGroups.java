@@ -140,13 +140,17 @@ public class StaffGroups extends AbstractProcessEnginePlugin {
         authorizations.deleteAuthorization(existing.getId());
         continue;
       }
+      // compared by their bits: Permissions.READ and ProcessDefinitionPermissions.READ are
+      // one permission, two objects
       Set<Permission> held = granted(existing, resource);
-      if (!held.equals(permissions)) {
-        Set<Permission> extra = new HashSet<>(held);
-        extra.removeAll(permissions);
+      if (mask(held) != mask(permissions)) {
+        int wantedBits = mask(permissions);
+        List<String> extra = held.stream()
+            .filter(permission -> (permission.getValue() & wantedBits) == 0)
+            .map(Permission::getName).sorted().toList();
         if (!extra.isEmpty()) {
           LOG.warn("Withdrawn from group {}: {} on {} {} (not in careflow.identity)", groupId,
-              names(extra), resource.resourceName(), grant.resourceId());
+              extra, resource.resourceName(), grant.resourceId());
         }
         authorizations.deleteAuthorization(existing.getId());
         create(authorizations, groupId, grant, permissions);
@@ -167,6 +171,10 @@ public class StaffGroups extends AbstractProcessEnginePlugin {
     authorization.setResourceId(grant.resourceId());
     permissions.forEach(authorization::addPermission);
     authorizations.saveAuthorization(authorization);
+  }
+
+  private static int mask(Set<Permission> permissions) {
+    return permissions.stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
   }
 
   private static Set<Permission> granted(Authorization authorization, Resource resource) {

@@ -126,6 +126,24 @@ class StaffGroupsTest {
         .isOne();
   }
 
+  /**
+   * A restart leaves every grant as it is: in a cluster, a node that starts must not take a
+   * right away from the people working on the others, not even for a moment.
+   */
+  @Test
+  void restartingChangesNoGrant() {
+    java.util.Set<String> before = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream()
+        .map(Authorization::getId).collect(java.util.stream.Collectors.toSet());
+
+    staffGroups.postProcessEngineBuild(engine);
+
+    assertThat(authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).list().stream()
+        .map(Authorization::getId).collect(java.util.stream.Collectors.toSet()))
+        .as("the same rows, none deleted and made again").isEqualTo(before);
+  }
+
   @Test
   void restartingAddsNothingTwice() {
     long authorizationsBefore = authorizations.createAuthorizationQuery().count();
