@@ -41,7 +41,9 @@ final class BarChart {
           .append("\" width=\"").append(x(figure.ratio(), scale) - LABEL)
           .append("\" height=\"").append(ROW - 6).append("\" fill=\"").append(colour)
           .append("\"/>\n");
-      svg.append("  <text x=\"").append(x(figure.ratio(), scale) + 4).append("\" y=\"")
+      int end = Math.max(x(figure.ratio(), scale), figure.hasGoal()
+          ? x(figure.goal().limit(), scale) : 0);
+      svg.append("  <text x=\"").append(end + 4).append("\" y=\"")
           .append(y + 13).append("\">").append(figure.ratioText()).append("</text>\n");
       if (figure.hasGoal()) {
         int goal = x(figure.goal().limit(), scale);

@@ -12,11 +12,15 @@ record Figure(String name, String careflow, String baseline, double ratio, Goal 
   /** A goal: at least, or at most, a limit. */
   record Goal(double limit, boolean atMost, String text) {
     static Goal atLeast(double limit) {
-      return new Goal(limit, false, "≥ " + limit);
+      return new Goal(limit, false, "≥ " + number(limit));
     }
 
     static Goal atMost(double limit, String unit) {
-      return new Goal(limit, true, "≤ " + limit + unit);
+      return new Goal(limit, true, "≤ " + number(limit) + unit);
+    }
+
+    private static String number(double limit) {
+      return limit == Math.rint(limit) ? String.valueOf((long) limit) : String.valueOf(limit);
     }
 
     boolean metBy(double value) {
