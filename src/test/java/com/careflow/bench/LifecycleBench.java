@@ -6,6 +6,7 @@ import com.careflow.bench.IntakeRuns.Door;
 import com.careflow.support.PackagedApp;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -210,7 +211,7 @@ class LifecycleBench {
           .orElseThrow(() -> new IllegalStateException("No bare-engine jar in " + target
               + ": ./mvnw -Pbench verify builds it (or ./mvnw -q -f bench/bare-engine/pom.xml "
               + "package)"));
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new IllegalStateException("Not built: " + target + " (./mvnw -q -f "
           + "bench/bare-engine/pom.xml package)", e);
     }

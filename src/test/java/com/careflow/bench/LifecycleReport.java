@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -38,10 +39,6 @@ final class LifecycleReport {
   LifecycleReport(Inputs in) {
     this.in = in;
     this.figures = computeFigures();
-  }
-
-  List<Figure> figures() {
-    return figures;
   }
 
   private List<Figure> computeFigures() {
@@ -156,7 +153,7 @@ final class LifecycleReport {
   }
 
   private String timings(String title, String what, String more,
-      java.util.function.Function<LifecycleRuns.Result, Map<String, Stats>> of) {
+      Function<LifecycleRuns.Result, Map<String, Stats>> of) {
     Set<String> names = new LinkedHashSet<>();
     in.lifecycles().forEach(run -> names.addAll(of.apply(run).keySet()));
     StringBuilder md = new StringBuilder("### " + title + ": p50 / p95 ms\n\n" + title
