@@ -7,7 +7,6 @@ import com.careflow.support.PackagedApp;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
@@ -95,8 +94,9 @@ class RegistersAtScaleBench {
       environment.put("SPRING_MAIL_HOST", "localhost");
       try (PackagedApp app = new PackagedApp(PackagedApp.workDir("bench"), environment,
           "bench-registers").start()) {
-        createUser(app, "benchmanager", "Bench-manager-pass-1", "cs-managers");
-        createUser(app, "benchhr", "Bench-hr-pass-1", "hr");
+        BenchAdmin admin = new BenchAdmin(new BenchHttp(app.port()), ADMIN_PASSWORD);
+        admin.createUser("benchmanager", "Bench-manager-pass-1", "cs-managers");
+        admin.createUser("benchhr", "Bench-hr-pass-1", "hr");
         // every endpoint answers its reader before the long seeding starts
         for (Endpoint endpoint : endpoints(List.of())) {
           if (!endpoint.name().contains("{number}")) {
@@ -174,8 +174,8 @@ class RegistersAtScaleBench {
         millis[i] = (System.nanoTime() - start) / 1e6;
       }
       Arrays.sort(millis);
-      Row row = new Row(phase, endpoint.name(), percentile(millis, 50), percentile(millis, 95),
-          millis[millis.length - 1], endpoint.goal(), millis.length);
+      Row row = new Row(phase, endpoint.name(), Stats.percentile(millis, 50),
+          Stats.percentile(millis, 95), millis[millis.length - 1], endpoint.goal(), millis.length);
       System.out.printf("[bench] %-12s %-45s p50 %8.1f  p95 %8.1f  max %8.1f ms%n", phase,
           row.endpoint(), row.p50(), row.p95(), row.max());
       rows.add(row);
@@ -194,12 +194,6 @@ class RegistersAtScaleBench {
 
   private static String abbreviated(String body) {
     return body.length() > 500 ? body.substring(0, 500) + "…" : body;
-  }
-
-  /** Nearest-rank percentile of sorted values. */
-  static double percentile(double[] sorted, int percent) {
-    int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
   // ---------------------------------------------------------------------------------- seeding
@@ -412,23 +406,6 @@ class RegistersAtScaleBench {
     return name.group(1);
   }
 
-  private void createUser(PackagedApp app, String id, String password, String group)
-      throws Exception {
-    String admin = BasicAuth.header("admin", ADMIN_PASSWORD);
-    HttpResponse<String> created = http.send(HttpRequest.newBuilder(
-            app.uri("/engine-rest/user/create")).header("Authorization", admin)
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString("{\"profile\":{\"id\":\"" + id + "\",\"firstName\":"
-            + "\"B\",\"lastName\":\"" + id + "\"},\"credentials\":{\"password\":\"" + password
-            + "\"}}")).build(), BodyHandlers.ofString());
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(204);
-    HttpResponse<String> member = http.send(HttpRequest.newBuilder(
-            app.uri("/engine-rest/group/" + group + "/members/" + id))
-        .header("Authorization", admin).PUT(BodyPublishers.noBody()).build(),
-        BodyHandlers.ofString());
-    assertThat(member.statusCode()).as(member.body()).isEqualTo(204);
-  }
-
   // ---------------------------------------------------------------------------------- report
 
   private void write(EmbeddedPostgres postgres, List<Row> rows, Map<String, Long> counts,
@@ -439,16 +416,11 @@ class RegistersAtScaleBench {
       result.next();
       version = result.getString(1);
     }
-    String memory = Files.exists(Path.of("/proc/meminfo"))
-        ? Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ")
-        : "unknown";
+    Machine machine = Machine.here();
     StringBuilder md = new StringBuilder("# Registers at scale\n\n");
     md.append("Measured ").append(Instant.now()).append(" by `RegistersAtScaleBench`.\n\n");
-    md.append("- Machine: ").append(Runtime.getRuntime().availableProcessors())
-        .append(" cores, ").append(memory).append(", ").append(System.getProperty("os.name"))
-        .append(' ').append(System.getProperty("os.arch")).append('\n');
-    md.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
-        .append(System.getProperty("java.version")).append(" (the app: packaged jar, -Xmx512m)\n");
+    md.append("- Machine: ").append(machine.describe()).append('\n');
+    md.append("- JVM: ").append(machine.jvm()).append(" (the app: packaged jar, -Xmx512m)\n");
     md.append("- PostgreSQL: ").append(version)
         .append(" (embedded, shared_buffers 256MB)\n");
     md.append("- Seeded in ").append(seeded.toSeconds()).append(" s; requests per endpoint: ")

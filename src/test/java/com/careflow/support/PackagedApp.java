@@ -11,15 +11,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * CareFlow as users run it: the packaged jar ({@code target/careflow-*.jar}, built by
  * {@code ./mvnw package}) started with {@code java -jar} in a working directory of its own, so
  * that the demo profile's {@code ./data} lands there. For the integration tests that stop it
- * the hard way ({@code kill -9}) and start it again on the same data.
+ * the hard way ({@code kill -9}) and start it again on the same data, and for the benchmarks,
+ * which also start another jar ({@link #jar(Path)}) with extra arguments and time how long it
+ * takes to be ready ({@link #readyIn()}).
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -29,13 +33,35 @@ public final class PackagedApp implements AutoCloseable {
   private final Map<String, String> environment;
   private final Path log;
   private final HttpClient http = HttpClient.newHttpClient();
+  private Path jar;
+  private final List<String> arguments = new ArrayList<>();
+  private String healthPath = "/actuator/health";
   private Process process;
   private int port;
+  private Duration readyIn;
 
   public PackagedApp(Path workDir, Map<String, String> environment, String name) {
     this.workDir = workDir;
     this.environment = environment;
     this.log = Path.of("target", "packaged-app-logs", name + ".log").toAbsolutePath();
+  }
+
+  /** Another jar than CareFlow's (the benchmarks' bare Camunda application). */
+  public PackagedApp jar(Path otherJar) {
+    this.jar = otherJar;
+    return this;
+  }
+
+  /** Command-line arguments after the port, e.g. {@code --some.property=value}. */
+  public PackagedApp arguments(String... more) {
+    arguments.addAll(Arrays.asList(more));
+    return this;
+  }
+
+  /** The health endpoint that must answer UP, e.g. {@code /actuator/health/readiness}. */
+  public PackagedApp readyWhen(String path) {
+    this.healthPath = path;
+    return this;
   }
 
   /** Starts the jar and waits until its health endpoint answers UP. */
@@ -46,28 +72,31 @@ public final class PackagedApp implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-Djava.io.tmpdir=" + workDir.toAbsolutePath(),
-        "-jar", jar().toString(), "--server.port=" + port));
+        "-jar", (jar == null ? jar() : jar).toString(), "--server.port=" + port));
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
+    long started = System.nanoTime();
     process = builder.start();
     Instant deadline = Instant.now().plus(READY_WITHIN);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("CareFlow stopped while starting; see " + log);
+        throw new IllegalStateException("The application stopped while starting; see " + log);
       }
       try {
-        if (http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+        if (http.send(HttpRequest.newBuilder(uri(healthPath)).build(),
             BodyHandlers.ofString()).body().contains("\"UP\"")) {
+          readyIn = Duration.ofNanos(System.nanoTime() - started);
           return this;
         }
       } catch (IOException notYet) {
         // not listening yet
       }
-      Thread.sleep(250);
+      Thread.sleep(100);
     }
-    throw new IllegalStateException("CareFlow was not ready within " + READY_WITHIN + "; see "
-        + log);
+    throw new IllegalStateException("The application was not ready within " + READY_WITHIN
+        + "; see " + log);
   }
 
   /** {@code kill -9}: no shutdown hook, no flush, no goodbye. */
@@ -82,6 +111,16 @@ public final class PackagedApp implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** From the process's start to the first UP of its health endpoint (polled every 100 ms). */
+  public Duration readyIn() {
+    return readyIn;
+  }
+
+  /** The CPU time the running process has used so far (all its threads), if the OS tells. */
+  public Optional<Duration> cpu() {
+    return process.toHandle().info().totalCpuDuration();
   }
 
   @Override

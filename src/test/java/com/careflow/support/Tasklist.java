@@ -118,6 +118,11 @@ public final class Tasklist {
 
   /** The values typed as Tasklist types a form's values. */
   public ObjectNode variables(Map<String, Object> values) {
+    return typed(json, values);
+  }
+
+  /** The values typed as Tasklist types a form's values ({@code {"name": {value, type}}}). */
+  public static ObjectNode typed(ObjectMapper json, Map<String, Object> values) {
     ObjectNode variables = json.createObjectNode();
     new LinkedHashMap<>(values).forEach((name, value) -> {
       ObjectNode variable = variables.putObject(name);
