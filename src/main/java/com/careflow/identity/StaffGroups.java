@@ -81,9 +81,19 @@ public class StaffGroups extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine engine) {
     checkConfiguration();
     AuthorizationService authorizations = engine.getAuthorizationService();
+    String[] ids = identity.groups().stream().map(StaffGroup::id).toArray(String[]::new);
+    // read once for all groups: a start costs two queries, not two per group
+    Set<String> existing = engine.getIdentityService().createGroupQuery().groupIdIn(ids).list()
+        .stream().map(Group::getId).collect(Collectors.toSet());
+    Map<String, List<Authorization>> granted = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(ids).list().stream()
+        .collect(Collectors.groupingBy(Authorization::getGroupId));
     for (StaffGroup group : identity.groups()) {
-      createIfMissing(engine.getIdentityService(), group);
-      reconcile(authorizations, group.id(), grants(group));
+      if (!existing.contains(group.id())) {
+        createGroup(engine.getIdentityService(), group);
+      }
+      reconcile(authorizations, group.id(), granted.getOrDefault(group.id(), List.of()),
+          grants(group));
     }
     LOG.info("Staff groups ready: {}", identity.groups().stream().map(StaffGroup::id).toList());
   }
@@ -122,12 +132,14 @@ public class StaffGroups extends AbstractProcessEnginePlugin {
         .addAll(permissions);
   }
 
-  /** Makes the group's grants on the managed resources exactly the wanted ones. */
+  /**
+   * Makes the group's grants on the managed resources ({@code granted}, as read at start)
+   * exactly the wanted ones.
+   */
   static void reconcile(AuthorizationService authorizations, String groupId,
-      Map<Grant, Set<Permission>> wanted) {
+      List<Authorization> granted, Map<Grant, Set<Permission>> wanted) {
     Set<Grant> seen = new HashSet<>();
-    for (Authorization existing : authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).list()) {
+    for (Authorization existing : granted) {
       Resource resource = resourceOf(existing.getResourceType());
       if (resource == null || !MANAGED.contains(resource)) {
         continue;
@@ -214,10 +226,7 @@ public class StaffGroups extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static void createIfMissing(IdentityService identityService, StaffGroup staffGroup) {
-    if (identityService.createGroupQuery().groupId(staffGroup.id()).count() > 0) {
-      return;
-    }
+  private static void createGroup(IdentityService identityService, StaffGroup staffGroup) {
     Group group = identityService.newGroup(staffGroup.id());
     group.setName(staffGroup.name());
     group.setType(Groups.GROUP_TYPE_WORKFLOW);

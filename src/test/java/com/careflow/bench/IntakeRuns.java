@@ -34,8 +34,15 @@ final class IntakeRuns {
     }
   }
 
-  /** One door at one concurrency. */
-  record Result(Door door, Load.Result load, Stats latency) {}
+  /**
+   * One door at one concurrency: back to back ({@code meanPauseMillis} 0), or agents at a
+   * person's pace, each pausing about {@code meanPauseMillis} between intakes.
+   */
+  record Result(Door door, Load.Result load, Stats latency, long meanPauseMillis) {
+    boolean paced() {
+      return meanPauseMillis > 0;
+    }
+  }
 
   private final BenchHttp http;
   private final Gauges gauges;
@@ -48,17 +55,24 @@ final class IntakeRuns {
   }
 
   Result run(Door door, int requests, int concurrency) throws Exception {
+    return run(door, requests, concurrency, 0);
+  }
+
+  /** {@code concurrency} agents, each registering, then pausing about {@code meanPauseMillis}. */
+  Result run(Door door, int requests, int concurrency, long meanPauseMillis)
+      throws Exception {
     Samples latency = new Samples();
     String body = door.body();
-    Load.Result load = Load.run(requests, concurrency, gauges, worker -> {
+    Load.Result load = Load.run(requests, concurrency, meanPauseMillis, gauges, worker -> {
       User agent = teams.get(worker % teams.size()).agent();
       Answer answer = expect(http.postJson(agent, door.path, body), door.status, door.label);
       latency.add(door.label, answer.millis());
     }, () -> { });
-    Result result = new Result(door, load, latency.stats().getOrDefault(door.label, Stats.NONE));
-    System.out.printf("[bench] W2 %-25s c=%-3d %5d req %7.1f s %7.1f req/s p95 %6.1f ms%n",
-        door.label, concurrency, requests, load.seconds(), load.perSecond(),
-        result.latency().p95());
+    Result result = new Result(door, load, latency.stats().getOrDefault(door.label, Stats.NONE),
+        meanPauseMillis);
+    System.out.printf("[bench] W2 %-25s c=%-3d pause %5d ms %5d req %7.1f s %7.1f req/s "
+        + "p95 %6.1f ms%n", door.label, concurrency, meanPauseMillis, requests, load.seconds(),
+        load.perSecond(), result.latency().p95());
     return result;
   }
 }

@@ -41,8 +41,9 @@ import org.junit.jupiter.api.Test;
  * <p>System properties: {@code bench.cases} (200 per concurrency and workload),
  * {@code bench.warmup} (as many, per workload before its first level),
  * {@code bench.concurrency} (1,4,16), {@code bench.intakes} (500 per door and concurrency),
- * {@code bench.intakeConcurrency}
- * (1,4,16,50), {@code bench.starts} (3 each), {@code bench.pgbenchSeconds} (20),
+ * {@code bench.intakeConcurrency} (1,4,16,50, back to back), {@code bench.agents} (50) and
+ * {@code bench.agentPauseMs} (3000: agents at work, each pausing that long on average between
+ * contacts), {@code bench.starts} (3 each), {@code bench.pgbenchSeconds} (20),
  * {@code bench.pgbenchScale} (10), {@code bench.pgbenchClients} (4), {@code bench.jdbcUrl}
  * (with {@code bench.jdbcUser}, {@code bench.jdbcPassword}: a server of your own instead of the
  * embedded one), {@code bench.durableCommits} (true: fsync and synchronous_commit on, as in
@@ -63,6 +64,8 @@ class LifecycleBench {
   private final int intakes = Integer.getInteger("bench.intakes", 500);
   private final List<Integer> intakeConcurrency = levels("bench.intakeConcurrency",
       "1,4,16,50");
+  private final int agents = Integer.getInteger("bench.agents", 50);
+  private final long agentPauseMillis = Long.getLong("bench.agentPauseMs", 3000);
   private final int starts = Integer.getInteger("bench.starts", 3);
   private final int pgbenchSeconds = Integer.getInteger("bench.pgbenchSeconds", 20);
   private final int pgbenchScale = Integer.getInteger("bench.pgbenchScale", 10);
@@ -171,6 +174,10 @@ class LifecycleBench {
         for (Door door : Door.values()) {
           measured.intakes.add(intake.run(door, intakes, c));
         }
+      }
+      // the goal's "50 agents sustained": people at work, each pausing between contacts
+      for (Door door : Door.values()) {
+        measured.intakes.add(intake.run(door, intakes, agents, agentPauseMillis));
       }
     }
   }

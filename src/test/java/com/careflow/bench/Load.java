@@ -42,6 +42,16 @@ final class Load {
 
   static Result run(int count, int concurrency, Gauges gauges, Job job, Drain drain)
       throws Exception {
+    return run(count, concurrency, 0, gauges, job, drain);
+  }
+
+  /**
+   * The same with people's pace: each worker pauses after each unit, for a random time of mean
+   * {@code meanPauseMillis} (exponential, as arrivals of independent people are), so that
+   * {@code concurrency} agents offer about {@code concurrency / meanPause} units a second.
+   */
+  static Result run(int count, int concurrency, long meanPauseMillis, Gauges gauges, Job job,
+      Drain drain) throws Exception {
     Gauges.Reading before = gauges.read();
     long start = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
@@ -51,8 +61,15 @@ final class Load {
       for (int i = 0; i < concurrency; i++) {
         int worker = i;
         running.add(workers.submit(() -> {
+          java.util.Random pace = new java.util.Random(worker);
+          if (meanPauseMillis > 0) {
+            Thread.sleep(pace.nextInt((int) meanPauseMillis + 1)); // agents start spread out
+          }
           while (next.getAndIncrement() < count) {
             job.run(worker);
+            if (meanPauseMillis > 0) {
+              Thread.sleep((long) (-meanPauseMillis * Math.log(1 - pace.nextDouble())));
+            }
           }
           return null;
         }));
