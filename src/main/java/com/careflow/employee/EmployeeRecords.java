@@ -21,7 +21,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -85,9 +89,9 @@ public class EmployeeRecords {
   }
 
   /** The names on the records of these employee numbers, by number; unknown numbers left out. */
-  public java.util.Map<String, String> names(java.util.Collection<String> ids) {
-    java.util.Map<String, String> names = new java.util.HashMap<>();
-    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+  public Map<String, String> names(Collection<String> ids) {
+    Map<String, String> names = new HashMap<>();
+    List<String> all = List.copyOf(new LinkedHashSet<>(ids));
     for (int from = 0; from < all.size(); from += 1000) {
       jdbc.query("SELECT id, name FROM employee WHERE id IN (:ids)",
           new MapSqlParameterSource("ids", all.subList(from, Math.min(all.size(), from + 1000))),

@@ -133,13 +133,13 @@ public class StaffGroups extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * Makes the group's grants on the managed resources ({@code granted}, as read at start)
+   * Makes the group's grants on the managed resources ({@code current}, as read at start)
    * exactly the wanted ones.
    */
   static void reconcile(AuthorizationService authorizations, String groupId,
-      List<Authorization> granted, Map<Grant, Set<Permission>> wanted) {
+      List<Authorization> current, Map<Grant, Set<Permission>> wanted) {
     Set<Grant> seen = new HashSet<>();
-    for (Authorization existing : granted) {
+    for (Authorization existing : current) {
       Resource resource = resourceOf(existing.getResourceType());
       if (resource == null || !MANAGED.contains(resource)) {
         continue;

@@ -7,7 +7,6 @@ import com.careflow.calendar.CalendarProperties;
 import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.complaint.ComplaintRegister;
 import com.careflow.complaint.ComplaintRegister.Entry;
-import com.careflow.employee.Employee;
 import com.careflow.employee.EmployeeRecords;
 import com.careflow.review.MonthlyComplaintReport.MonthRate;
 import com.careflow.review.MonthlyComplaintReport.Penalty;
@@ -31,6 +30,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -116,7 +116,7 @@ public class ComplaintStatistics {
     // the period's cases are read; the trend's months are counted in the database
     Instant periodStart = start(first);
     List<Entry> closed = complaints.closedBetween(periodStart, start(month.plusMonths(1)));
-    Map<String, String> names = names(closed);
+    Map<String, String> names = names(responsiblePersons(closed));
     List<Entry> handled = closed.stream().filter(ComplaintStatistics::isComplaint).toList();
     List<Entry> upheld = handled.stream()
         .filter(entry -> Boolean.TRUE.equals(entry.complaintValid())).toList();
@@ -154,8 +154,7 @@ public class ComplaintStatistics {
    * the records, as typed.
    */
   public String person(String responsiblePerson) {
-    return name(responsiblePerson).map(name -> name + " (" + responsiblePerson + ")")
-        .orElse(responsiblePerson);
+    return person(responsiblePerson, names(Stream.ofNullable(responsiblePerson)));
   }
 
   /**
@@ -163,13 +162,17 @@ public class ComplaintStatistics {
    * read at once (a month's CSV names thousands of cases).
    */
   public UnaryOperator<String> persons(List<Entry> entries) {
-    Map<String, String> names = names(entries);
+    Map<String, String> names = names(responsiblePersons(entries));
     return responsiblePerson -> person(responsiblePerson, names);
   }
 
-  private Map<String, String> names(List<Entry> entries) {
-    return employees.names(entries.stream()
-        .map(entry -> entry.outcome().responsiblePerson()).filter(Objects::nonNull)
+  private static Stream<String> responsiblePersons(List<Entry> entries) {
+    return entries.stream().map(entry -> entry.outcome().responsiblePerson());
+  }
+
+  /** The names on the employee records the persons' numbers name, read at once. */
+  private Map<String, String> names(Stream<String> responsiblePersons) {
+    return employees.names(responsiblePersons.filter(Objects::nonNull)
         .filter(person -> EMPLOYEE_NUMBER.matcher(person).matches()).toList());
   }
 
@@ -179,19 +182,9 @@ public class ComplaintStatistics {
         .orElse(responsiblePerson);
   }
 
-  private static Optional<String> name(String responsiblePerson, Map<String, String> names) {
-    if (responsiblePerson == null || !EMPLOYEE_NUMBER.matcher(responsiblePerson).matches()) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(names.get(responsiblePerson));
-  }
-
   /** The name on the employee record the responsible person's number names, if it does. */
-  private Optional<String> name(String responsiblePerson) {
-    if (responsiblePerson == null || !EMPLOYEE_NUMBER.matcher(responsiblePerson).matches()) {
-      return Optional.empty();
-    }
-    return employees.find(responsiblePerson).map(Employee::name);
+  private static Optional<String> name(String responsiblePerson, Map<String, String> names) {
+    return Optional.ofNullable(responsiblePerson).map(names::get);
   }
 
   private static final Pattern EMPLOYEE_NUMBER =

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -26,20 +27,13 @@ final class DatabaseFailures {
   private DatabaseFailures() {}
 
   static boolean isUnavailable(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLTransientConnectionException
-          || cause instanceof SQLNonTransientConnectionException
-          || cause instanceof SocketException
-          || cause instanceof DataAccessResourceFailureException
-          || cause instanceof CannotCreateTransactionException
-          || sqlState(cause) != null && sqlState(cause).startsWith("08")) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
+    return anyCause(failure, cause -> cause instanceof SQLTransientConnectionException
+        || cause instanceof SQLNonTransientConnectionException
+        || cause instanceof SocketException
+        || cause instanceof DataAccessResourceFailureException
+        || cause instanceof CannotCreateTransactionException
+        || cause instanceof SQLException sql && sql.getSQLState() != null
+            && sql.getSQLState().startsWith("08"));
   }
 
   /**
@@ -48,12 +42,15 @@ final class DatabaseFailures {
    * (ProcessEnginePersistenceException), so a connection is tried (within the pool's timeout).
    */
   static boolean isUnavailable(Throwable failure, DataSource database) {
-    if (isUnavailable(failure)) {
-      return true;
-    }
+    return isUnavailable(failure)
+        || anyCause(failure, cause -> cause instanceof ProcessEnginePersistenceException)
+            && !isReachable(database);
+  }
+
+  private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ProcessEnginePersistenceException) {
-        return !isReachable(database);
+      if (test.test(cause)) {
+        return true;
       }
       if (cause.getCause() == cause) {
         break;
@@ -69,9 +66,5 @@ final class DatabaseFailures {
     } catch (SQLException | RuntimeException unreachable) {
       return false;
     }
-  }
-
-  private static String sqlState(Throwable cause) {
-    return cause instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
   }
 }

@@ -46,7 +46,7 @@ final class RecentSignIns {
     this.clock = clock;
   }
 
-  /** The caller, if this user signed in with this very password within the last minute. */
+  /** The caller, if this user signed in with this very password within {@code remember}. */
   Optional<Caller> recall(String userId, String password) {
     Verified entry = verified.get(userId);
     if (entry == null) {
