@@ -88,7 +88,7 @@ class TwoNodesIT {
             "cluster-b").start()) {
           assertThat(count("SELECT COUNT(*) FROM act_re_deployment"))
               .as("the second node deploys no model again").isEqualTo(deployments);
-          createAgent(a);
+          a.createStaff(ADMIN, "clusteragent", "Cluster-agent-pass-1", "cs-agents");
           shareTheWork(a, b);
           outliveNode(a, b);
           rideOutADatabaseRestart(b, port, data);
@@ -367,21 +367,5 @@ class TwoNodesIT {
 
   private static String number(HttpResponse<String> response) throws IOException {
     return JSON.readTree(response.body()).get("number").asText();
-  }
-
-  /** Production has no demo users: the administrator opens an agent's account. */
-  private void createAgent(PackagedApp node) throws Exception {
-    HttpResponse<String> created = http.send(HttpRequest.newBuilder(
-            node.uri("/engine-rest/user/create")).header("Authorization", ADMIN)
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString("{\"profile\":{\"id\":\"clusteragent\",\"firstName\":"
-            + "\"C\",\"lastName\":\"A\"},\"credentials\":{\"password\":\"Cluster-agent-pass-1\"}}"))
-        .build(), BodyHandlers.ofString());
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(204);
-    HttpResponse<String> member = http.send(HttpRequest.newBuilder(
-            node.uri("/engine-rest/group/cs-agents/members/clusteragent"))
-        .header("Authorization", ADMIN).PUT(BodyPublishers.noBody()).build(),
-        BodyHandlers.ofString());
-    assertThat(member.statusCode()).as(member.body()).isEqualTo(204);
   }
 }

@@ -62,7 +62,8 @@ class CrashRecoveryIT {
           "CAMUNDA_BPM_ADMINUSER_PASSWORD", "Crash-test-7431-osprey");
       var data = PackagedApp.workDir("crash-pg");
       try (PackagedApp app = new PackagedApp(data, production, "crash-pg-1").start()) {
-        createAgent(app);
+        app.createStaff(BasicAuth.header("admin", "Crash-test-7431-osprey"), "crashagent",
+            "Crash-agent-password-1", "cs-agents");
         Map<String, String> acknowledged = intakeUntilKilled(app, "crashagent",
             "Crash-agent-password-1");
         try (PackagedApp again = new PackagedApp(data, production, "crash-pg-2").start()) {
@@ -137,22 +138,5 @@ class CrashRecoveryIT {
         .header("Authorization", BasicAuth.header(user, password))
         .header("Content-Type", "application/json")
         .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
-  }
-
-  /** Production has no demo users: the administrator opens an agent's account. */
-  private void createAgent(PackagedApp app) throws Exception {
-    String admin = BasicAuth.header("admin", "Crash-test-7431-osprey");
-    HttpResponse<String> created = http.send(HttpRequest.newBuilder(
-            app.uri("/engine-rest/user/create")).header("Authorization", admin)
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString("{\"profile\":{\"id\":\"crashagent\",\"firstName\":\"C\","
-            + "\"lastName\":\"A\"},\"credentials\":{\"password\":\"Crash-agent-password-1\"}}"))
-        .build(), BodyHandlers.ofString());
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(204);
-    HttpResponse<String> member = http.send(HttpRequest.newBuilder(
-            app.uri("/engine-rest/group/cs-agents/members/crashagent"))
-        .header("Authorization", admin).PUT(BodyPublishers.noBody()).build(),
-        BodyHandlers.ofString());
-    assertThat(member.statusCode()).as(member.body()).isEqualTo(204);
   }
 }

@@ -5,6 +5,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,6 +105,29 @@ public final class PackagedApp implements AutoCloseable {
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /**
+   * Production has no demo users: the administrator ({@code adminAuthorization}, an HTTP Basic
+   * header) opens an account through {@code /engine-rest} and puts it in a staff group.
+   */
+  public void createStaff(String adminAuthorization, String id, String password, String group)
+      throws IOException, InterruptedException {
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/engine-rest/user/create"))
+        .header("Authorization", adminAuthorization).header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString("{\"profile\":{\"id\":\"" + id + "\",\"firstName\":"
+            + "\"C\",\"lastName\":\"A\"},\"credentials\":{\"password\":\"" + password + "\"}}"))
+        .build(), BodyHandlers.ofString());
+    if (created.statusCode() != 204) {
+      throw new IllegalStateException("Creating " + id + ": " + created.body());
+    }
+    HttpResponse<String> member = http.send(HttpRequest.newBuilder(
+            uri("/engine-rest/group/" + group + "/members/" + id))
+        .header("Authorization", adminAuthorization).PUT(BodyPublishers.noBody()).build(),
+        BodyHandlers.ofString());
+    if (member.statusCode() != 204) {
+      throw new IllegalStateException("Putting " + id + " in " + group + ": " + member.body());
+    }
   }
 
   public URI uri(String path) {
