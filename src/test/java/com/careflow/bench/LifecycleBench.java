@@ -77,6 +77,7 @@ class LifecycleBench {
     final List<LifecycleRuns.Result> lifecycles = new ArrayList<>();
     final List<IntakeRuns.Result> intakes = new ArrayList<>();
     final Map<String, String> variables = new LinkedHashMap<>();
+    List<Integer> padding;
     Duration firstStart;
   }
 
@@ -118,16 +119,20 @@ class LifecycleBench {
       BenchHttp http = new BenchHttp(app.port());
       BenchAdmin admin = new BenchAdmin(http, ADMIN_PASSWORD);
       List<Team> teams = Team.create(admin, teamCount());
-      admin.deploy("bench-linear-baseline", LinearBaseline.deployment());
+      Gauges gauges = new Gauges(server, CAREFLOW_DB, app, http);
+      LifecycleRuns runs = new LifecycleRuns(http, gauges, teams, server, CAREFLOW_DB);
+      Lifecycle complaints = new ComplaintLifecycle();
+      runs.run(complaints, warmup, Math.min(4, teams.size()));
+      // W0 keeps as many variables as the complaints just finished, as large
+      try (Connection database = server.connect(CAREFLOW_DB)) {
+        measured.padding = LinearBaseline.padding(database);
+      }
+      admin.deploy("bench-linear-baseline", LinearBaseline.deployment(measured.padding));
       for (Team team : teams) {
         admin.grant(team.agent().id(), BenchAdmin.PROCESS_DEFINITION,
             LinearBaseline.PROCESS_KEY, List.of("READ", "CREATE_INSTANCE"));
       }
-      Gauges gauges = new Gauges(server, CAREFLOW_DB, app, http);
-      LifecycleRuns runs = new LifecycleRuns(http, gauges, teams, server, CAREFLOW_DB);
-      Lifecycle complaints = new ComplaintLifecycle();
-      Lifecycle baseline = new LinearBaseline(LifecycleReport.W0_ON);
-      runs.run(complaints, warmup, Math.min(4, teams.size()));
+      Lifecycle baseline = new LinearBaseline(LifecycleReport.W0_ON, measured.padding);
       runs.run(baseline, warmup, Math.min(4, teams.size()));
       for (int c : concurrency) {
         measured.lifecycles.add(runs.run(complaints, cases, c));
@@ -150,7 +155,7 @@ class LifecycleBench {
       List<Team> teams = Team.existing(teamCount());
       LifecycleRuns runs = new LifecycleRuns(http, new Gauges(server, CAREFLOW_DB, app, http),
           teams, server, CAREFLOW_DB);
-      Lifecycle baseline = new LinearBaseline(LifecycleReport.W0_OFF);
+      Lifecycle baseline = new LinearBaseline(LifecycleReport.W0_OFF, measured.padding);
       runs.run(baseline, 2 * warmup + cases, Math.min(4, teams.size()));
       for (int c : concurrency) {
         measured.lifecycles.add(runs.run(baseline, cases, c));
@@ -193,7 +198,18 @@ class LifecycleBench {
     environment.put("SPRING_PROFILES_ACTIVE", "postgres");
     environment.put("CAMUNDA_BPM_ADMINUSER_PASSWORD", ADMIN_PASSWORD);
     environment.put("SPRING_MAIL_HOST", "localhost");
-    return new PackagedApp(PackagedApp.workDir(name), environment, name).readyWhen(READINESS);
+    return new PackagedApp(PackagedApp.workDir(name), environment, name).readyWhen(READINESS)
+        .jvmOptions(jvmOptions());
+  }
+
+  /**
+   * {@code -Dbench.jvmOptions="…"}: options for CareFlow's JVMs, e.g.
+   * {@code -XX:StartFlightRecording=filename=app.jfr,settings=profile} to see where their time
+   * goes (the file lands in each application's working directory under target/).
+   */
+  private static List<String> jvmOptions() {
+    String options = System.getProperty("bench.jvmOptions", "").strip();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
   /** The bare Camunda application of bench/bare-engine, on a database of its own. */

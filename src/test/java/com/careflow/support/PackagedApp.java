@@ -37,6 +37,7 @@ public final class PackagedApp implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
   private Path jar;
   private final List<String> arguments = new ArrayList<>();
+  private final List<String> jvmOptions = new ArrayList<>();
   private String healthPath = "/actuator/health";
   private Process process;
   private int port;
@@ -60,6 +61,12 @@ public final class PackagedApp implements AutoCloseable {
     return this;
   }
 
+  /** JVM options before {@code -jar}, e.g. a flight recording to profile it under load. */
+  public PackagedApp jvmOptions(List<String> more) {
+    jvmOptions.addAll(more);
+    return this;
+  }
+
   /** The health endpoint that must answer UP, e.g. {@code /actuator/health/readiness}. */
   public PackagedApp readyWhen(String path) {
     this.healthPath = path;
@@ -73,8 +80,10 @@ public final class PackagedApp implements AutoCloseable {
     port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-Djava.io.tmpdir=" + workDir.toAbsolutePath(),
-        "-jar", (jar == null ? jar() : jar).toString(), "--server.port=" + port));
+        "-Xmx512m", "-Djava.io.tmpdir=" + workDir.toAbsolutePath()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", (jar == null ? jar() : jar).toString(),
+        "--server.port=" + port));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
