@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,8 @@ import org.springframework.stereotype.Component;
  *       ({@link DepartmentTaskAuthorizations});
  *   <li>access is granted, never revoked ({@link GrantsOnly}): the engine does not look for
  *       REVOKE authorizations;
+ *   <li>a person's groups are checked as they are ({@link GroupsAsGiven}), without first
+ *       reading which groups have any authorization at all;
  *   <li>{@link CaseDataGuard} holds each task to its form, and {@link UserCommands} answers
  *       a person's failed commands with 409, 404 or 400 instead of 500;
  *   <li>wrong passwords never lock an account nor delay its owner: the guesser is slowed at
@@ -51,6 +54,10 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
         new UserCommands(configuration)), new GrantsOnly()));
     configuration.setAuthorizationCheckRevokes(
         ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER);
+    List<SessionFactory> sessions = configuration.getCustomSessionFactories() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+    sessions.add(GroupsAsGiven.sessions());
+    configuration.setCustomSessionFactories(sessions);
     configuration.setCustomPostCommandInterceptorsTxRequired(append(
         configuration.getCustomPostCommandInterceptorsTxRequired(),
         new CaseDataGuard(new TaskForms(json), departments)));
