@@ -8,8 +8,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -54,10 +52,8 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
         new UserCommands(configuration)), new GrantsOnly()));
     configuration.setAuthorizationCheckRevokes(
         ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER);
-    List<SessionFactory> sessions = configuration.getCustomSessionFactories() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
-    sessions.add(GroupsAsGiven.sessions());
-    configuration.setCustomSessionFactories(sessions);
+    configuration.setCustomSessionFactories(append(configuration.getCustomSessionFactories(),
+        GroupsAsGiven.sessions()));
     configuration.setCustomPostCommandInterceptorsTxRequired(append(
         configuration.getCustomPostCommandInterceptorsTxRequired(),
         new CaseDataGuard(new TaskForms(json), departments)));
@@ -73,12 +69,13 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
     GrantsOnly.checkNoRevokes(engine);
   }
 
-  /** {@code interceptors} (the engine's list, possibly null) with {@code interceptor} last. */
-  public static List<CommandInterceptor> append(List<CommandInterceptor> interceptors,
-      CommandInterceptor interceptor) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>()
-        : new ArrayList<>(interceptors);
-    all.add(interceptor);
+  /**
+   * One of the engine's lists of extensions (interceptors, session factories; possibly null)
+   * with {@code extension} last.
+   */
+  public static <T> List<T> append(List<T> extensions, T extension) {
+    List<T> all = extensions == null ? new ArrayList<>() : new ArrayList<>(extensions);
+    all.add(extension);
     return all;
   }
 }

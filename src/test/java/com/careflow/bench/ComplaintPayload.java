@@ -50,8 +50,12 @@ final class ComplaintPayload {
 
   /** {@code POST /engine-rest/process-definition/key/{key}/start} with the start form's values. */
   static String engineStartBody() {
+    return engineStartBody(startFormValues());
+  }
+
+  /** The same start with these values, typed as Tasklist types them. */
+  static String engineStartBody(Map<String, Object> values) {
     return BenchHttp.JSON.createObjectNode()
-        .set("variables", Tasklist.typed(BenchHttp.JSON, startFormValues()))
-        .toString();
+        .set("variables", Tasklist.typed(BenchHttp.JSON, values)).toString();
   }
 }

@@ -2,7 +2,6 @@ package com.careflow.bench;
 
 import static com.careflow.bench.BenchHttp.expect;
 
-import com.careflow.support.Tasklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -147,10 +146,9 @@ final class LinearBaseline implements Lifecycle {
     for (int i = 0; i < padding.size(); i++) {
       values.put(paddingName(i), "x".repeat(padding.get(i)));
     }
-    String body = BenchHttp.JSON.createObjectNode()
-        .set("variables", Tasklist.typed(BenchHttp.JSON, values)).toString();
     return expect(http.postJson(team.agent(), "/engine-rest/process-definition/key/"
-        + PROCESS_KEY + "/start", body), 200, "start " + PROCESS_KEY).json().get("id").asText();
+        + PROCESS_KEY + "/start", ComplaintPayload.engineStartBody(values)), 200,
+        "start " + PROCESS_KEY).json().get("id").asText();
   }
 
   @Override
