@@ -30,6 +30,7 @@ final class Browser implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
   /** What the web apps' own buttons say in a language. */
@@ -80,20 +81,53 @@ final class Browser implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
-    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait = new WebDriverWait(driver, WAIT);
     base = "http://localhost:" + port + "/camunda/app/";
   }
 
-  /** Logs in to a web app ({@code tasklist}, {@code cockpit}) as the user. */
+  /**
+   * Logs in to a web app ({@code tasklist}, {@code cockpit}) as the user, once the app has
+   * settled (its start-up requests answered, the login view the only one on the page): typing
+   * into a form Angular is still replacing loses the typing. A refused login fails at once with
+   * what the page says (e.g. wrong credentials, too many attempts) and a screenshot.
+   */
   void logIn(String app, String user) {
     driver.get(base + app + "/default/");
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[type='text']")));
+    By password = By.cssSelector("input[type='password']");
+    wait.until(driver -> settled() && driver.findElements(password).size() == 1
+        && driver.findElement(password).isDisplayed());
+    WebElement name = driver.findElement(By.cssSelector("input[type='text']"));
     name.sendKeys(user);
-    driver.findElement(By.cssSelector("input[type='password']")).sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.cssSelector("input[type='password']")));
+    driver.findElement(password).sendKeys("demo");
+    wait.until(driver -> user.equals(name.getDomProperty("value")));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']")))
+        .click();
+    By refused = By.cssSelector(
+        "[notifications-panel] .alert-danger, [notifications-panel] .alert-error");
+    try {
+      wait.until(ExpectedConditions.or(ExpectedConditions.invisibilityOfElementLocated(password),
+          ExpectedConditions.visibilityOfElementLocated(refused)));
+    } catch (RuntimeException timedOut) {
+      screenshot("failed-login-" + System.currentTimeMillis());
+      throw new AssertionError(user + " is still at the " + app + " login after "
+          + WAIT.toSeconds() + " s; the page says: " + pageText(), timedOut);
+    }
+    if (!driver.findElements(refused).isEmpty()) {
+      screenshot("refused-login-" + System.currentTimeMillis());
+      throw new AssertionError(user + " could not log in to " + app + ": " + pageText());
+    }
+  }
+
+  /** Whether the Angular web app has no request or timeout outstanding. */
+  private boolean settled() {
+    Object stable = ((ChromeDriver) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        if (!window.angular || !angular.element(document.documentElement).injector()) {
+          done(false);
+        } else {
+          angular.getTestability(document.documentElement).whenStable(() => done(true));
+        }""");
+    return Boolean.TRUE.equals(stable);
   }
 
   /** Opens one of CareFlow's own pages (HTTP Basic, as the report page asks) as the user. */
