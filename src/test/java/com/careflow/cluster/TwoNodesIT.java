@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -24,12 +25,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +43,8 @@ import org.junit.jupiter.api.Test;
  * models deploy once; intakes on both get unique, consecutive numbers; an Idempotency-Key
  * replays across nodes; a task read on one node completes on the other; two completions of one
  * task on both nodes give one 204 and one 409; the monthly review's timer, each asynchronous
- * acknowledgement and each SMS run once, whichever node took them. Then one node is killed with
+ * acknowledgement and each SMS run once, whichever node took them; behind the shipped nginx
+ * proxy, browsers stay signed in and work spreads over both nodes. Then one node is killed with
  * {@code kill -9} mid-load, and the database restarts under the other.
  */
 class TwoNodesIT {
@@ -90,6 +94,7 @@ class TwoNodesIT {
               .as("the second node deploys no model again").isEqualTo(deployments);
           a.createStaff(ADMIN, "clusteragent", "Cluster-agent-pass-1", "cs-agents");
           shareTheWork(a, b);
+          throughTheProxy(a, b);
           outliveNode(a, b);
           rideOutADatabaseRestart(b, port, data);
         }
@@ -153,6 +158,50 @@ class TwoNodesIT {
         .containsExactlyInAnyOrderElementsOf(sent);
     assertThat(sms).as("each SMS reached the gateway once")
         .allSatisfy((id, times) -> assertThat(times.get()).as(id).isOne());
+  }
+
+  /**
+   * Behind the shipped proxy (docker-compose's cluster profile): every browser that signs in to
+   * Tasklist stays signed in, because each of its requests reaches the node that holds its
+   * session, while the browsers, and the API calls (credentials on every call), are spread over
+   * both nodes. Camunda renews the session at sign-in, so a proxy keyed on the session cookie
+   * sends the signed-in browser to a node chosen by the new id: half of all sign-ins fail there.
+   */
+  private void throughTheProxy(PackagedApp a, PackagedApp b) throws Exception {
+    if (!ClusterProxy.installed()) {
+      return;
+    }
+    try (ClusterProxy proxy = ClusterProxy.start(PackagedApp.workDir("proxy"), a.port(),
+        b.port())) {
+      for (int i = 0; i < 16; i++) {
+        WebAppSession browser = new WebAppSession(proxy.port());
+        HttpResponse<String> signIn = browser.login("clusteragent", "Cluster-agent-pass-1",
+            "tasklist", true);
+        assertThat(signIn.statusCode()).as("sign-in %d through the proxy: %s", i, signIn.body())
+            .isEqualTo(200);
+        for (int call = 0; call < 3; call++) {
+          HttpResponse<String> tasks = browser.engine("GET", "/task/count", null);
+          assertThat(tasks.statusCode()).as("browser %d still signed in: %s", i, tasks.body())
+              .isEqualTo(200);
+        }
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + proxy.port() + "/engine-rest/task/count"))
+            .header("Authorization", AGENT).build(), BodyHandlers.ofString());
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+      }
+      List<ClusterProxy.Route> routes = proxy.routes();
+      Map<String, Set<String>> nodesByBrowser = routes.stream()
+          .filter(route -> !route.request().contains("/engine-rest/"))
+          .collect(Collectors.groupingBy(ClusterProxy.Route::key,
+              Collectors.mapping(ClusterProxy.Route::node, Collectors.toSet())));
+      assertThat(nodesByBrowser).as("16 browsers").hasSize(16)
+          .allSatisfy((key, nodes) -> assertThat(nodes).as("one node per browser").hasSize(1));
+      assertThat(nodesByBrowser.values().stream().flatMap(Set::stream).distinct())
+          .as("the browsers spread over both nodes").hasSize(2);
+      assertThat(routes.stream().filter(route -> route.request().contains("/engine-rest/"))
+          .map(ClusterProxy.Route::node).distinct()).as("API calls spread over both nodes")
+          .hasSize(2);
+    }
   }
 
   /**
