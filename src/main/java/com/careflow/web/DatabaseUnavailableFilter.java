@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * needs it, from the sign-in of a REST call to the last write, is answered 503 problem+json
  * with Retry-After, never 500: the failure usually surfaces before any controller, when the
  * caller's password is checked. The connection pool reconnects by itself once the database is
- * back (issue 17). Ahead of Spring Security's filters.
+ * back (issue 17). Ahead of the web apps' sessions (read from the database) and of Spring
+ * Security's filters.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseUnavailableFilter {
@@ -56,7 +58,8 @@ public class DatabaseUnavailableFilter {
           }
         });
     registration.setName("careflow-database-unavailable");
-    registration.setOrder(-200); // before Spring Security (-100)
+    // before the web apps' sessions are read from the database, and Spring Security (-100)
+    registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 10);
     return registration;
   }
 

@@ -15,16 +15,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The proxy of docker-compose's {@code cluster} profile: this machine's nginx (Debian's
  * {@code nginx-light}) with {@code deploy/nginx-cluster.conf} as shipped, its two upstreams
- * pointed at two local nodes. Each request is logged as the affinity key the configuration
- * chose and the node that answered ({@link #routes()}).
+ * pointed at two local nodes. Each request is logged with the node that answered
+ * ({@link #routes()}).
  */
 final class ClusterProxy implements AutoCloseable {
 
   static final Path NGINX = Path.of("/usr/sbin/nginx");
   private static final Path SHIPPED = Path.of("deploy", "nginx-cluster.conf");
 
-  /** One request through the proxy: its affinity key, the node's address, its method and path. */
-  record Route(String key, String node, String request) {}
+  /** One request through the proxy: the node's address, and the request's method and path. */
+  record Route(String node, String request) {}
 
   private final Path dir;
   private final int port;
@@ -62,12 +62,12 @@ final class ClusterProxy implements AutoCloseable {
         .replace("listen 8080;", "listen 127.0.0.1:" + port + ";");
     Assertions.assertNotEquals(shipped, cluster, "the upstreams of " + SHIPPED + " moved");
     Files.writeString(dir.resolve("cluster.conf"), cluster);
-    // As the nginx image's http block includes conf.d; the log names the affinity key and node.
+    // As the nginx image's http block includes conf.d; the log names the node of each request.
     Files.writeString(dir.resolve("nginx.conf"), """
         pid %1$s/nginx.pid;
         events { worker_connections 256; }
         http {
-            log_format route '$careflow_node $upstream_addr "$request"';
+            log_format route '$upstream_addr "$request"';
             access_log %1$s/access.log route;
             proxy_max_temp_file_size 0;
             include %1$s/cluster.conf;
@@ -97,8 +97,8 @@ final class ClusterProxy implements AutoCloseable {
   /** Every request the proxy passed on so far. */
   List<Route> routes() throws IOException {
     return Files.readAllLines(dir.resolve("access.log")).stream().map(line -> {
-      String[] parts = line.split(" ", 3);
-      return new Route(parts[0], parts[1], parts[2]);
+      String[] parts = line.split(" ", 2);
+      return new Route(parts[0], parts[1]);
     }).toList();
   }
 

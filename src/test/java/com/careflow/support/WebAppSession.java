@@ -17,12 +17,23 @@ import java.net.http.HttpResponse.BodyHandlers;
  */
 public final class WebAppSession {
 
-  private final CookieManager cookies = new CookieManager();
-  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+  private final CookieManager cookies;
+  private final HttpClient browser;
   private final int port;
 
   public WebAppSession(int port) {
+    this(new CookieManager(), port);
+  }
+
+  private WebAppSession(CookieManager cookies, int port) {
+    this.cookies = cookies;
+    this.browser = HttpClient.newBuilder().cookieHandler(cookies).build();
     this.port = port;
+  }
+
+  /** The same browser (its cookies) sending to another node, as a load balancer may. */
+  public WebAppSession on(int otherPort) {
+    return new WebAppSession(cookies, otherPort);
   }
 
   /** Opens the app's page (which sets the CSRF cookie) and posts its login form. */
@@ -49,10 +60,23 @@ public final class WebAppSession {
         .build(), BodyHandlers.ofString());
   }
 
-  private String csrfToken() {
+  /** The web apps' sign-out, as the header's menu sends it. */
+  public HttpResponse<String> logout() throws IOException, InterruptedException {
+    return browser.send(HttpRequest.newBuilder(
+            uri("/camunda/api/admin/auth/user/default/logout"))
+        .header("X-XSRF-TOKEN", csrfToken()).POST(BodyPublishers.noBody()).build(),
+        BodyHandlers.ofString());
+  }
+
+  /** The value of one of the browser's cookies, e.g. the session's. */
+  public String cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()
-        .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+        .filter(cookie -> cookie.getName().equals(name))
         .map(HttpCookie::getValue).findFirst().orElseThrow();
+  }
+
+  private String csrfToken() {
+    return cookie("XSRF-TOKEN");
   }
 
   private URI uri(String path) {
