@@ -33,6 +33,7 @@ class WebSessionsTest {
     WebAppSession before = new WebAppSession(port);
     before.login("agent", "wrong", "tasklist", true);
     String anonymous = sessionId(before);
+    assertThat(stored(anonymous)).as("the session before signing in is kept too").isOne();
     assertThat(before.login("agent", "demo", "tasklist", true).statusCode()).isEqualTo(200);
     assertThat(sessionId(before)).as("a new session at sign-in (no session fixation)")
         .isNotEqualTo(anonymous);
