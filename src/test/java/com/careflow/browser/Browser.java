@@ -1,12 +1,12 @@
 package com.careflow.browser;
 
+import com.careflow.support.Installed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,7 +18,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.slf4j.LoggerFactory;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromium-driver (no browser or driver
@@ -47,17 +46,10 @@ final class Browser implements AutoCloseable {
 
   /** Skips (locally) or fails (in CI) when Chromium and its driver are not installed. */
   static void requireChromium() {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     String install = "install Debian's chromium and chromium-driver: "
         + "apt-get install --no-install-recommends chromium chromium-driver";
-    if (!installed && "true".equals(System.getenv("CI"))) {
-      Assertions.fail("Browser tests need Chromium in CI: " + install);
-    }
-    if (!installed) {
-      LoggerFactory.getLogger(Browser.class).warn("Skipping the Tasklist browser tests: {}",
-          install);
-    }
-    Assumptions.assumeTrue(installed, "Skipping the Tasklist browser tests: " + install);
+    Assumptions.assumeTrue(Installed.orFailInCi("the Tasklist browser tests", install, CHROMIUM,
+        CHROMEDRIVER), "Skipping the Tasklist browser tests: " + install);
   }
 
   /** A browser whose person reads the language of {@code chrome} (Accept-Language, navigator). */

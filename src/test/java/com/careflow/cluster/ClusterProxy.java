@@ -1,8 +1,9 @@
 package com.careflow.cluster;
 
+import com.careflow.support.Installed;
+import com.careflow.support.PackagedApp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Assertions;
-import org.slf4j.LoggerFactory;
 
 /**
  * The proxy of docker-compose's {@code cluster} profile: this machine's nginx (Debian's
@@ -38,24 +38,15 @@ final class ClusterProxy implements AutoCloseable {
 
   /** Whether nginx is installed; fails in CI when it is not, where the proxy must be tested. */
   static boolean installed() {
-    String install = "install Debian's nginx: apt-get install --no-install-recommends nginx-light";
-    if (!Files.isExecutable(NGINX) && "true".equals(System.getenv("CI"))) {
-      Assertions.fail("The cluster test needs nginx in CI: " + install);
-    }
-    if (!Files.isExecutable(NGINX)) {
-      LoggerFactory.getLogger(ClusterProxy.class).warn("Skipping the proxy part: {}", install);
-    }
-    return Files.isExecutable(NGINX);
+    return Installed.orFailInCi("the cluster proxy's test",
+        "install Debian's nginx: apt-get install --no-install-recommends nginx-light", NGINX);
   }
 
   /** Starts nginx with the shipped configuration in front of the nodes on these ports. */
   static ClusterProxy start(Path dir, int nodeA, int nodeB) throws IOException,
       InterruptedException {
     Files.createDirectories(dir);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = PackagedApp.freePort();
     String shipped = Files.readString(SHIPPED);
     String cluster = shipped.replace("app:8080", "127.0.0.1:" + nodeA)
         .replace("app2:8080", "127.0.0.1:" + nodeB)

@@ -51,7 +51,9 @@ class TwoNodesIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ADMIN = BasicAuth.header("admin", "Cluster-test-5821-ibis");
-  private static final String AGENT = BasicAuth.header("clusteragent", "Cluster-agent-pass-1");
+  private static final String AGENT_ID = "clusteragent";
+  private static final String AGENT_PASSWORD = "Cluster-agent-pass-1";
+  private static final String AGENT = BasicAuth.header(AGENT_ID, AGENT_PASSWORD);
   private static final int INTAKES = 20;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -73,10 +75,7 @@ class TwoNodesIT {
     });
     gateway.start();
     java.nio.file.Path data = PackagedApp.workDir("postgres-data");
-    int port;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = PackagedApp.freePort();
     postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(data)
         .setCleanDataDirectory(false).start();
     try {
@@ -92,7 +91,7 @@ class TwoNodesIT {
             "cluster-b").start()) {
           assertThat(count("SELECT COUNT(*) FROM act_re_deployment"))
               .as("the second node deploys no model again").isEqualTo(deployments);
-          a.createStaff(ADMIN, "clusteragent", "Cluster-agent-pass-1", "cs-agents");
+          a.createStaff(ADMIN, AGENT_ID, AGENT_PASSWORD, "cs-agents");
           shareTheWork(a, b);
           oneSignInForBothNodes(a, b);
           outliveNode(a, b);
@@ -166,10 +165,7 @@ class TwoNodesIT {
    * work while their requests, and the API calls, spread over both nodes.
    */
   private void oneSignInForBothNodes(PackagedApp a, PackagedApp b) throws Exception {
-    WebAppSession onA = new WebAppSession(a.port());
-    assertThat(onA.login("clusteragent", "Cluster-agent-pass-1", "tasklist", true).statusCode())
-        .isEqualTo(200);
-    HttpResponse<String> onB = onA.on(b.port()).engine("GET", "/task/count", null);
+    HttpResponse<String> onB = signedIn(a.port()).on(b.port()).engine("GET", "/task/count", null);
     assertThat(onB.statusCode()).as("signed in on A, served by B: %s", onB.body())
         .isEqualTo(200);
     if (!ClusterProxy.installed()) {
@@ -178,11 +174,7 @@ class TwoNodesIT {
     try (ClusterProxy proxy = ClusterProxy.start(PackagedApp.workDir("proxy"), a.port(),
         b.port())) {
       for (int i = 0; i < 8; i++) {
-        WebAppSession browser = new WebAppSession(proxy.port());
-        HttpResponse<String> signIn = browser.login("clusteragent", "Cluster-agent-pass-1",
-            "tasklist", true);
-        assertThat(signIn.statusCode()).as("sign-in %d through the proxy: %s", i, signIn.body())
-            .isEqualTo(200);
+        WebAppSession browser = signedIn(proxy.port());
         for (int call = 0; call < 3; call++) {
           HttpResponse<String> tasks = browser.engine("GET", "/task/count", null);
           assertThat(tasks.statusCode()).as("browser %d still signed in: %s", i, tasks.body())
@@ -209,9 +201,7 @@ class TwoNodesIT {
    * signed in through A works on through B without signing in again.
    */
   private void outliveNode(PackagedApp a, PackagedApp b) throws Exception {
-    WebAppSession signedInOnA = new WebAppSession(a.port());
-    assertThat(signedInOnA.login("clusteragent", "Cluster-agent-pass-1", "tasklist", true)
-        .statusCode()).isEqualTo(200);
+    WebAppSession signedInOnA = signedIn(a.port());
     long before = count("SELECT COUNT(*) FROM complaint");
     Map<String, String> acknowledged = new ConcurrentHashMap<>();
     java.util.concurrent.atomic.AtomicBoolean stop =
@@ -353,6 +343,14 @@ class TwoNodesIT {
       }
     }
     return keys;
+  }
+
+  /** The agent's browser, signed in to Tasklist at that port (a node's or the proxy's). */
+  private static WebAppSession signedIn(int port) throws IOException, InterruptedException {
+    WebAppSession browser = new WebAppSession(port);
+    HttpResponse<String> signIn = browser.login(AGENT_ID, AGENT_PASSWORD, "tasklist", true);
+    assertThat(signIn.statusCode()).as("sign-in at %d: %s", port, signIn.body()).isEqualTo(200);
+    return browser;
   }
 
   private static Map<String, String> production(EmbeddedPostgres postgres, String gatewayUrl) {

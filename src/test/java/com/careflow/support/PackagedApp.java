@@ -178,7 +178,8 @@ public final class PackagedApp implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** A port nobody listens on at this moment. */
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
