@@ -8,8 +8,10 @@ import java.sql.SQLTransientConnectionException;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Whether a failure means the database cannot be reached, wherever it was wrapped: no
@@ -38,13 +40,21 @@ final class DatabaseFailures {
 
   /**
    * Whether the failure means the database cannot be reached, asking the database itself when
-   * the failure does not say: Camunda reports a persistence failure without its cause
-   * (ProcessEnginePersistenceException), so a connection is tried (within the pool's timeout).
+   * a database failure does not say why: Camunda reports a persistence failure without its
+   * cause (ProcessEnginePersistenceException), and a rollback on a connection the database had
+   * closed says only "Connection is closed" (a web-app session read after a restart). A
+   * connection is tried then (within the pool's timeout); a database that answers keeps the
+   * failure what it is.
    */
   static boolean isUnavailable(Throwable failure, DataSource database) {
     return isUnavailable(failure)
-        || anyCause(failure, cause -> cause instanceof ProcessEnginePersistenceException)
-            && !isReachable(database);
+        || anyCause(failure, DatabaseFailures::ofTheDatabase) && !isReachable(database);
+  }
+
+  /** A failure of the database's or its connection's, as the engine, JDBC or Spring say it. */
+  private static boolean ofTheDatabase(Throwable cause) {
+    return cause instanceof ProcessEnginePersistenceException || cause instanceof SQLException
+        || cause instanceof DataAccessException || cause instanceof TransactionException;
   }
 
   private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
