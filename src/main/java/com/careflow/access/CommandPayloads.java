@@ -1,6 +1,7 @@
 package com.careflow.access;
 
 import java.lang.reflect.Field;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -45,6 +46,9 @@ final class CommandPayloads {
   private static final Field SAVED_AUTHORIZATION = field(SaveAuthorizationCmd.class,
       "authorization");
   private static final Field RETRIES_DUE_DATE_SET = field(SetJobRetriesCmd.class, "isDueDateSet");
+  private static final Field RETRIES = field(SetJobRetriesCmd.class, "retries");
+  private static final Field RETRIES_JOB = field(SetJobRetriesCmd.class, "jobId");
+  private static final Field RETRIES_JOBS = field(SetJobRetriesCmd.class, "jobIds");
   private static final Field FILTER_QUERY = field(AbstractExecuteFilterCmd.class,
       "extendingQuery");
   private static final Field LINK_TASK = field(DeleteIdentityLinkCmd.class, "taskId");
@@ -114,9 +118,18 @@ final class CommandPayloads {
     return (Authorization) read(SAVED_AUTHORIZATION, command);
   }
 
-  /** Whether a retry also moves the job's due date (a timer's time). */
-  static boolean movesDueDate(SetJobRetriesCmd command) {
-    return (Boolean) read(RETRIES_DUE_DATE_SET, command);
+  /**
+   * A change of jobs' retries: the jobs named (none when it names a job definition), the new
+   * number, and whether it also moves their due date (a timer's time).
+   */
+  record Retry(List<String> jobIds, int retries, boolean movesDueDate) {}
+
+  @SuppressWarnings("unchecked")
+  static Retry retries(SetJobRetriesCmd command) {
+    String jobId = (String) read(RETRIES_JOB, command);
+    List<String> jobIds = (List<String>) read(RETRIES_JOBS, command);
+    return new Retry(jobId != null ? List.of(jobId) : jobIds == null ? List.of() : jobIds,
+        (Integer) read(RETRIES, command), (Boolean) read(RETRIES_DUE_DATE_SET, command));
   }
 
   /** The query a person adds to a saved filter when listing it. */

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  *       REVOKE authorizations;
  *   <li>a person's groups are checked as they are ({@link GroupsAsGiven}), without first
  *       reading which groups have any authorization at all;
- *   <li>{@link CaseDataGuard} holds each task to its form, and {@link UserCommands} answers
+ *   <li>{@link CaseDataGuard} holds each task to its form, {@link JobControl} keeps timers and
+ *       scheduled jobs to the procedure and administrators, and {@link UserCommands} answers
  *       a person's failed commands with 409, 404 or 400 instead of 500;
  *   <li>wrong passwords never lock an account nor delay its owner: the guesser is slowed at
  *       CareFlow's doors instead ({@code web.SignInThrottle}).
@@ -54,9 +55,10 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
         ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER);
     configuration.setCustomSessionFactories(append(configuration.getCustomSessionFactories(),
         GroupsAsGiven.sessions()));
-    configuration.setCustomPostCommandInterceptorsTxRequired(append(
+    configuration.setCustomPostCommandInterceptorsTxRequired(append(append(
         configuration.getCustomPostCommandInterceptorsTxRequired(),
-        new CaseDataGuard(new TaskForms(json), departments)));
+        new CaseDataGuard(new TaskForms(json), departments)), new JobControl()));
+    configuration.setManagementService(new JobControl.Service(configuration));
     // Camunda locks an account after 10 failures and delays its next sign-in: anyone could
     // lock out anyone. CareFlow slows the guessing client instead.
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
