@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
@@ -79,7 +80,7 @@ import org.slf4j.LoggerFactory;
  *       may be handed back by them; one the procedure assigned to its owner stays theirs. Only a
  *       manager of the department gives a task to someone else or changes it.
  *   <li><b>No side doors.</b> A task is not ended by a BPMN error or escalation sent through the
- *       API, a retry does not move a timer, and tasks are not searched by case variables
+ *       API ({@link JobControl} keeps the timers), and tasks are not searched by case variables
  *       (a yes/no oracle on data the task does not show).
  * </ul>
  * Commands the engine runs for itself, CareFlow's own code and administrators pass untouched.
@@ -92,7 +93,8 @@ final class CaseDataGuard extends CommandInterceptor {
   private static final List<Class<?>> ADMINISTRATORS_ONLY = List.of(AbstractVariableCmd.class,
       AbstractPatchVariablesCmd.class, SetVariablesToProcessInstancesBatchCmd.class,
       AbstractCorrelateMessageCmd.class, SignalCmd.class, SignalEventReceivedCmd.class,
-      EvaluateStartConditionCmd.class, AbstractProcessInstanceModificationCommand.class,
+      MessageEventReceivedCmd.class, EvaluateStartConditionCmd.class,
+      AbstractProcessInstanceModificationCommand.class,
       ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class,
       ProcessInstanceModificationBatchCmd.class, StartProcessInstanceAtActivitiesCmd.class,
       AbstractRestartProcessInstanceCmd.class, HandleTaskBpmnErrorCmd.class,
@@ -138,7 +140,15 @@ final class CaseDataGuard extends CommandInterceptor {
       // a task one claimed (TASK_ASSIGN), the open-work counts of Cockpit (READ on every task)
       return context.runWithoutAuthorization(() -> next.execute(command));
     }
-    T result = next.execute(command);
+    T result;
+    try {
+      result = next.execute(command);
+    } catch (AuthorizationException refused) {
+      if (seesWithoutData(command, context)) {
+        return (T) Variables.createVariables();
+      }
+      throw refused;
+    }
     if (returnable != null && result instanceof VariableMap variables) {
       return (T) visible(variables, returnable); // "withVariablesInReturn": the form's fields
     }
@@ -199,9 +209,6 @@ final class CaseDataGuard extends CommandInterceptor {
       checkStart(context, CommandPayloads.start(start));
     } else if (command instanceof SubmitStartFormCmd start) {
       checkStart(context, CommandPayloads.start(start));
-    } else if (command instanceof SetJobRetriesCmd retries && CommandPayloads.movesDueDate(retries)) {
-      throw new AuthorizationException("A retry does not move a timer (SPEC §7.1): deadlines "
-          + "are the procedure's; an administrator (camunda-admin) moves one in Cockpit.");
     } else if (command.getClass().getName().equals(OPEN_WORK_COUNTS)) {
       return checkCockpit(context);
     } else if (command instanceof TaskQueryImpl query) {
@@ -291,6 +298,7 @@ final class CaseDataGuard extends CommandInterceptor {
   private static void checkValues(Optional<CamundaForm> form, Map<String, Object> variables,
       java.util.function.Function<String, Object> current, CamundaForm.Conditions conditions,
       String what) {
+    checkPlainValues(form, variables, what);
     if (form.isEmpty()) {
       if (variables != null && !variables.isEmpty()) {
         throw new AuthorizationException(what + " has no form: it takes no values, not "
@@ -311,6 +319,34 @@ final class CaseDataGuard extends CommandInterceptor {
         variables.remove(unchanged); // shown, sent back as it was: nothing to write
       } catch (UnsupportedOperationException e) {
         // an immutable map: the same value is written again, which changes nothing
+      }
+    }
+  }
+
+  /**
+   * A form's fields hold text, numbers, yes/no and dates; a list field (checklist, tag list)
+   * a JSON list. A serialized object is none of these (and cannot even be read without
+   * deserializing it): 400, before anything reads it.
+   */
+  private static void checkPlainValues(Optional<CamundaForm> form, Map<String, Object> variables,
+      String what) {
+    if (variables == null) {
+      return;
+    }
+    for (String name : variables.keySet()) {
+      TypedValue typed = variables instanceof VariableMap map ? map.getValueTyped(name)
+          : variables.get(name) instanceof TypedValue value ? value : null;
+      if (!(typed instanceof SerializableValue)) {
+        continue;
+      }
+      String fieldType = form.map(CamundaForm::fields).map(fields -> fields.get(name))
+          .map(CamundaForm.Field::type).orElse("");
+      boolean list = Set.of("checklist", "taglist").contains(fieldType)
+          && typed.getType() != null && "json".equals(typed.getType().getName());
+      if (!list) {
+        throw new BadUserRequestException(what + ": " + name + " is a value of type "
+            + (typed.getType() == null ? "Object" : typed.getType().getName()) + "; its form "
+            + "takes text, numbers, true/false and dates.");
       }
     }
   }
@@ -375,6 +411,22 @@ final class CaseDataGuard extends CommandInterceptor {
         .map(departments::managersOfGroup)
         .flatMap(Set::stream)
         .anyMatch(groups::contains);
+  }
+
+  /**
+   * Whether a refused read of a task's variables is one of a task the user sees without
+   * working it (a manager sees the department's tasks to reassign them): its variables are none
+   * of theirs, so they read none, and a list of tasks with their variables lists it empty
+   * instead of failing whole.
+   */
+  private static boolean seesWithoutData(Command<?> command, CommandContext context) {
+    if (!(command instanceof GetTaskVariablesCmd)) {
+      return false;
+    }
+    String taskId = CommandPayloads.readTask(command);
+    TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+    return task != null && context.getAuthorizationManager().isAuthorized(Permissions.READ,
+        Resources.TASK, taskId);
   }
 
   /** A task's variables as its holder may read them: its form's fields alone. */

@@ -85,8 +85,7 @@ final class UserCommands extends CommandInterceptor {
           : "Task " + taskId + " was changed by someone else at the same moment (claimed or "
               + "completed); reload it.");
     }
-    if (failure instanceof NotFoundException || failure instanceof NullValueException
-        && failure.getMessage() != null && failure.getMessage().startsWith("Cannot find")) {
+    if (isMissing(failure)) {
       HistoricTaskInstance ended = taskId == null ? null : endedTask(taskId);
       return ended == null
           ? new RestException(Status.NOT_FOUND, failure, failure.getMessage())
@@ -133,6 +132,17 @@ final class UserCommands extends CommandInterceptor {
       return CommandPayloads.claim(claim).taskId();
     }
     return null;
+  }
+
+  /**
+   * Something the command names does not exist: no such task, or no such message subscription
+   * of an execution (which Camunda's REST API would answer 500).
+   */
+  private static boolean isMissing(ProcessEngineException failure) {
+    String message = failure.getMessage() == null ? "" : failure.getMessage();
+    return failure instanceof NotFoundException
+        || failure instanceof NullValueException && message.startsWith("Cannot find")
+        || message.contains("does not have a subscription to a message event");
   }
 
   /**

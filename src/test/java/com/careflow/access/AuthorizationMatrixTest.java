@@ -41,6 +41,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *   <li>{@code .} not tried (the administrator would change the fixture the other rows need;
  *       {@link TamperTest} covers what an administrator may do).
  * </ul>
+ * A job door's cell ends in {@code !} when a refused request changed the job all the same (its
+ * retries, due date, suspension, incidents or failure log, SPEC §7.9); where an allowed one did,
+ * the job is put back as it was for the next cell.
  * The whole table is compared at once: a failure prints every cell that differs.
  */
 @CareFlowSpringTest
@@ -81,6 +84,10 @@ class AuthorizationMatrixTest {
       rest: search tasks by case data     403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 200
       rest: read the triage form          C   C   C   403 403 403 C   403 403 403 403 403 403 C   C   C   C
       rest: read the goods receipt form   403 403 C   403 403 403 C   403 -   403 403 403 403 C   C   C   C
+      rest: read the receivable's form    403 403 C   403 403 403 C   403 403 -   403 403 403 C   C   C   C
+      rest: read the receivable's data    403 403 C   403 403 403 C   403 403 -   403 403 403 C   C   C   C
+      rest: its tasks with their data     0   0   C   0   0   0   C   0   0   -   0   0   0   C   C   C   C
+      rest: all my tasks with their data  200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200
       rest: write a task variable         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: complete triage + a decision  403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
       rest: claim agent's triage          204 409 403 403 403 403 403 403 403 403 403 403 403 403 403 403 409
@@ -106,10 +113,22 @@ class AuthorizationMatrixTest {
       rest: list deployments              0   0   r   0   0   0   r   0   0   0   0   r   0   r   r   r   r
       rest: deploy a model                403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
       rest: create a user                 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      # Camunda's REST API: jobs (a case's deadline timer, the nightly history cleanup)
+      rest: silence a deadline (retries 0)  403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      rest: run a deadline now              403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      rest: run the history cleanup now     403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      rest: suspend a deadline              403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      rest: move a deadline (due date)      403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      rest: delete a deadline               403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      rest: suspend the deadline's kind     403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      rest: suspend the case                403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      rest: retry a failed job              403 403 204 403 403 403 204 403 403 403 403 403 403 204 204 204 204
+      rest: retry a job not failed         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       # The web apps' engine API (Tasklist, Cockpit)
       web: history of scores by name      0   0   0   0   0   0   0   0   0   0   0   r   0   0   r   0   r
       web: write a case variable          403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       web: overdue filter: a late case    r   r   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      web: silence a deadline             403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       """;
 
   @LocalServerPort private int port;
@@ -139,6 +158,12 @@ class AuthorizationMatrixTest {
     String month = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString()
         .substring(0, 7);
     String notice = gmNotice();
+    String withheld = rest.registerComplaint("agent", "Matrix withheld payment");
+    String receivable = receivable(withheld);
+    String deadline = engine.getManagementService().createJobQuery().processInstanceId(complaintPi)
+        .activityId("TriageDeadlinePassed").singleResult().getId();
+    String failed = failedJob();
+    String cleanup = historyCleanupJob();
 
     probe("api: register a complaint", user -> status(rest.send(user, "POST", "/api/complaints",
         complaintBody())));
@@ -188,6 +213,15 @@ class AuthorizationMatrixTest {
         "/engine-rest/task/" + triage + "/form-variables", null)));
     probe("rest: read the goods receipt form", user -> form(rest.send(user, "GET",
         "/engine-rest/task/" + receipt + "/form-variables", null)));
+    probe("rest: read the receivable's form", user -> form(rest.send(user, "GET",
+        "/engine-rest/task/" + receivable + "/form-variables", null)));
+    probe("rest: read the receivable's data", user -> form(rest.send(user, "GET",
+        "/engine-rest/task/" + receivable + "/variables", null)));
+    probe("rest: its tasks with their data", user -> tasksWithData(rest.send(user, "GET",
+        "/engine-rest/task?processInstanceBusinessKey=" + withheld
+            + "&withTaskVariablesInReturn=true", null)));
+    probe("rest: all my tasks with their data", user -> status(rest.send(user, "GET",
+        "/engine-rest/task?withTaskVariablesInReturn=true&maxResults=500", null)));
     probe("rest: write a task variable", user -> status(rest.send(user, "POST",
         "/engine-rest/task/" + triage + "/variables",
         "{\"modifications\":{\"probe\":{\"value\":\"" + user + "\",\"type\":\"String\"}}}")));
@@ -261,6 +295,31 @@ class AuthorizationMatrixTest {
     probe("rest: create a user", user -> skipForAdmin(user, () -> status(rest.send(user, "POST",
         "/engine-rest/user/create", "{\"profile\":{\"id\":\"madeby" + user + "\"},"
             + "\"credentials\":{\"password\":\"Made-up-password-1\"}}"))));
+
+    probe("rest: silence a deadline (retries 0)", user -> job(deadline, rest.send(user, "PUT",
+        "/engine-rest/job/" + deadline + "/retries", "{\"retries\":0}")));
+    probe("rest: run a deadline now", user -> skipForAdmin(user, () -> job(deadline,
+        rest.send(user, "POST", "/engine-rest/job/" + deadline + "/execute", null))));
+    probe("rest: run the history cleanup now", user -> skipForAdmin(user, () -> job(cleanup,
+        rest.send(user, "POST", "/engine-rest/job/" + cleanup + "/execute", null))));
+    probe("rest: suspend a deadline", user -> job(deadline, rest.send(user, "PUT",
+        "/engine-rest/job/" + deadline + "/suspended", "{\"suspended\":true}")));
+    probe("rest: move a deadline (due date)", user -> job(deadline, rest.send(user, "PUT",
+        "/engine-rest/job/" + deadline + "/duedate", "{\"duedate\":\"2999-01-01T00:00:00.000"
+            + "+0800\"}")));
+    probe("rest: delete a deadline", user -> skipForAdmin(user, () -> job(deadline,
+        rest.send(user, "DELETE", "/engine-rest/job/" + deadline, null))));
+    probe("rest: suspend the deadline's kind", user -> job(deadline, rest.send(user, "PUT",
+        "/engine-rest/job-definition/" + jobDefinitionOf(deadline) + "/suspended",
+        "{\"suspended\":true,\"includeJobs\":true}")));
+    probe("rest: suspend the case", user -> job(deadline, rest.send(user, "PUT",
+        "/engine-rest/process-instance/" + complaintPi + "/suspended", "{\"suspended\":true}")));
+    probe("rest: retry a failed job", user -> job(failed, rest.send(user, "PUT",
+        "/engine-rest/job/" + failed + "/retries", "{\"retries\":1}")));
+    probe("rest: retry a job not failed", user -> job(deadline, rest.send(user, "PUT",
+        "/engine-rest/job/" + deadline + "/retries", "{\"retries\":5}")));
+    probe("web: silence a deadline", user -> job(deadline, web(user, "PUT",
+        "/job/" + deadline + "/retries", "{\"retries\":0}")));
 
     probe("web: history of scores by name", user -> rows(web(user, "GET",
         "/history/variable-instance?variableName=avgPerformanceScore", null)));
@@ -337,6 +396,119 @@ class AuthorizationMatrixTest {
       return status(response);
     }
     return rest.read(response).has("customerPhone") ? "C" : "-";
+  }
+
+  /**
+   * A job door's answer: its status, with {@code !} when it was refused and yet the job changed
+   * (SPEC §7.9). A job an allowed request changed is put back as it was for the next cell.
+   */
+  private String job(String jobId, HttpResponse<String> response) {
+    JobState before = jobStates.computeIfAbsent(jobId, this::jobState);
+    JobState after = jobState(jobId);
+    String status = status(response);
+    if (after.equals(before)) {
+      return status;
+    }
+    if (response.statusCode() >= 300) {
+      return status + "!";
+    }
+    restore(jobId, before, after);
+    return status;
+  }
+
+  /** What a person could change of a job, and what its failures leave behind. */
+  private record JobState(int retries, Date dueDate, boolean suspended, boolean definitionActive,
+      boolean caseActive, long incidents, long failuresLogged) {}
+
+  private final Map<String, JobState> jobStates = new HashMap<>();
+
+  private JobState jobState(String jobId) {
+    org.camunda.bpm.engine.runtime.Job job = engine.getManagementService().createJobQuery()
+        .jobId(jobId).singleResult();
+    return new JobState(job.getRetries(), job.getDuedate(), job.isSuspended(),
+        job.getJobDefinitionId() == null || engine.getManagementService()
+            .createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).active()
+            .count() == 1,
+        job.getProcessInstanceId() == null || engine.getRuntimeService()
+            .createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId()).active()
+            .count() == 1,
+        engine.getRuntimeService().createIncidentQuery().configuration(jobId).count(),
+        engine.getHistoryService().createHistoricJobLogQuery().jobId(jobId).failureLog()
+            .count());
+  }
+
+  private void restore(String jobId, JobState before, JobState after) {
+    var jobs = engine.getManagementService();
+    var job = jobs.createJobQuery().jobId(jobId).singleResult();
+    if (after.caseActive() != before.caseActive()) {
+      engine.getRuntimeService().activateProcessInstanceById(job.getProcessInstanceId());
+    }
+    if (after.definitionActive() != before.definitionActive()) {
+      jobs.activateJobDefinitionById(job.getJobDefinitionId(), true);
+    }
+    if (after.suspended() != before.suspended()) {
+      jobs.activateJobById(jobId);
+    }
+    jobs.setJobRetries(jobId, before.retries());
+    jobs.setJobDuedate(jobId, before.dueDate());
+    assertThat(jobState(jobId)).as("job " + jobId + " put back").isEqualTo(before);
+  }
+
+  private String jobDefinitionOf(String jobId) {
+    return engine.getManagementService().createJobQuery().jobId(jobId).singleResult()
+        .getJobDefinitionId();
+  }
+
+  /** A complaint's deadline timer that has failed: no retries left, an incident in Cockpit. */
+  private String failedJob() {
+    String number = rest.registerComplaint("agent", "Matrix failed job");
+    String jobId = engine.getManagementService().createJobQuery()
+        .processInstanceId(Worklist.instanceOf(engine, number))
+        .activityId("TriageDeadlinePassed").singleResult().getId();
+    engine.getManagementService().setJobRetries(jobId, 0);
+    return jobId;
+  }
+
+  /** The engine's nightly history cleanup job (SPEC §1.9 retention). */
+  private String historyCleanupJob() {
+    List<org.camunda.bpm.engine.runtime.Job> jobs = engine.getHistoryService()
+        .findHistoryCleanupJobs();
+    return (jobs.isEmpty() ? engine.getHistoryService().cleanUpHistoryAsync() : jobs.get(0))
+        .getId();
+  }
+
+  /**
+   * A task list with each task's variables: {@code C} when a task shows the customer, {@code -}
+   * when none does, {@code 0} no task visible.
+   */
+  private String tasksWithData(HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      return status(response);
+    }
+    JsonNode tasks = rest.read(response);
+    if (tasks.isEmpty()) {
+      return "0";
+    }
+    for (JsonNode task : tasks) {
+      if (task.path("variables").has("customerPhone")) {
+        return "C";
+      }
+    }
+    return "-";
+  }
+
+  /**
+   * Finance's "Recover the receivable" (SPEC §1.4): the agent found the complaint unjustified
+   * and the customer had withheld a payment.
+   */
+  private String receivable(String number) {
+    String triage = Worklist.taskOf(engine, number, "TriageComplaint");
+    HttpResponse<String> done = rest.tryComplete("agent", triage, Map.of("complaintValid", false,
+        "triageNote", "Stored in the sun.", "severe", false, "important", false,
+        "paymentWithheld", true, "withheldAmount", 1200.0));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    AsyncSteps.runDue(engine, number);
+    return Worklist.taskOf(engine, number, "RecoverReceivable");
   }
 
   private final Map<String, WebAppSession> sessions = new HashMap<>();
