@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractExecuteFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -55,6 +56,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -209,6 +212,8 @@ final class CaseDataGuard extends CommandInterceptor {
       checkStart(context, CommandPayloads.start(start));
     } else if (command instanceof SubmitStartFormCmd start) {
       checkStart(context, CommandPayloads.start(start));
+    } else if (command instanceof SaveUserCmd save) {
+      checkProfile(context, CommandPayloads.savedUser(save));
     } else if (command.getClass().getName().equals(OPEN_WORK_COUNTS)) {
       return checkCockpit(context);
     } else if (command instanceof TaskQueryImpl query) {
@@ -218,6 +223,24 @@ final class CaseDataGuard extends CommandInterceptor {
       checkNoCaseDataConditions(query);
     }
     return Verdict.AS_GRANTED;
+  }
+
+  /**
+   * SPEC §7.10: a person's name and e-mail are those of their employee record, which HR keeps
+   * (task mails go to that address, Tasklist shows that name); a person changes their own
+   * password, not who they are. New accounts are opened by CareFlow for HR's hires.
+   */
+  private static void checkProfile(CommandContext context, User saved) {
+    if (saved == null || saved.getId() == null) {
+      return;
+    }
+    UserEntity stored = context.getDbEntityManager().selectById(UserEntity.class, saved.getId());
+    if (stored != null && !(java.util.Objects.equals(stored.getFirstName(), saved.getFirstName())
+        && java.util.Objects.equals(stored.getLastName(), saved.getLastName())
+        && java.util.Objects.equals(stored.getEmail(), saved.getEmail()))) {
+      throw new AuthorizationException("A person's name and e-mail come from their employee "
+          + "record, which HR keeps (SPEC §7.10); " + saved.getId() + "'s are not changed here.");
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.impl.cmd.GetTaskVariableCmdTyped;
 import org.camunda.bpm.engine.impl.cmd.GetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAuthorizationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -43,6 +45,7 @@ final class CommandPayloads {
   private static final Field PROPERTY_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId");
   private static final Field ASSIGNED_USER = field(AbstractAddIdentityLinkCmd.class, "userId");
   private static final Field SAVED_TASK = field(SaveTaskCmd.class, "task");
+  private static final Field SAVED_USER = field(SaveUserCmd.class, "user");
   private static final Field SAVED_AUTHORIZATION = field(SaveAuthorizationCmd.class,
       "authorization");
   private static final Field RETRIES_DUE_DATE_SET = field(SetJobRetriesCmd.class, "isDueDateSet");
@@ -111,6 +114,11 @@ final class CommandPayloads {
   static String savedTask(SaveTaskCmd command) {
     TaskEntity task = (TaskEntity) read(SAVED_TASK, command);
     return task == null ? null : task.getId();
+  }
+
+  /** The user (profile, password) a save would write. */
+  static User savedUser(SaveUserCmd command) {
+    return (User) read(SAVED_USER, command);
   }
 
   /** The authorization a save would write. */

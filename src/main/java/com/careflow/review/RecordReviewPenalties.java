@@ -10,7 +10,9 @@ import com.careflow.process.EngineClock;
 import com.careflow.review.MonthlyComplaintReport.Penalty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,6 +51,8 @@ public class RecordReviewPenalties implements JavaDelegate {
   private final EmployeeRecords records;
   private final Labels labels;
   private final ObjectMapper json;
+  /** A penalty as a compiled review stored it, which may say more than this release reads. */
+  private final ObjectReader storedPenalty;
   private final ZoneId zone;
 
   public RecordReviewPenalties(MonthlyReviews reviews, EmployeeRecords records, Labels labels,
@@ -57,6 +61,8 @@ public class RecordReviewPenalties implements JavaDelegate {
     this.records = records;
     this.labels = labels;
     this.json = json;
+    this.storedPenalty = json.readerFor(Penalty.class)
+        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.zone = calendar.zone();
   }
 
@@ -73,7 +79,7 @@ public class RecordReviewPenalties implements JavaDelegate {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     List<String> recorded = new ArrayList<>();
     for (JsonNode node : penalties) {
-      Penalty penalty = json.treeToValue(node, Penalty.class);
+      Penalty penalty = storedPenalty.treeToValue(node, Penalty.class);
       Employee employee = penalty.person() == null ? null
           : records.find(penalty.person()).orElse(null);
       if (employee == null || employee.status() == Employee.Status.LEFT) {

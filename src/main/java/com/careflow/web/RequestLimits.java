@@ -30,7 +30,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>a path Spring Security's firewall refuses ({@code ;} parameters, {@code ..}, encoded
  *       slashes, {@code //}) is {@code 400};
  *   <li>{@code /error}, the servlet container's error page, is not a page of its own: asked for
- *       directly it is {@code 404}.
+ *       directly it is {@code 404};
+ *   <li>a JSON body for the engine's REST API or the web apps' that is not one JSON object or
+ *       array, holds a key twice, or nests deeper than JSON readers go, is {@code 400}
+ *       ({@link EngineJson}): Camunda would answer {@code 500}, or take the last of two values.
  * </ul>
  */
 @Configuration
@@ -108,13 +111,19 @@ public class RequestLimits {
         tooLarge(request, response, limit);
         return;
       }
-      if (declared >= 0) {
+      boolean engineJson = EngineJson.applies(path, request.getContentType());
+      if (declared >= 0 && !engineJson) {
         chain.doFilter(request, response);
         return;
       }
       byte[] body = BufferedBodyRequest.readAtMost(request.getInputStream(), limit);
       if (body == null) {
         tooLarge(request, response, limit);
+        return;
+      }
+      String wrong = engineJson ? EngineJson.problem(body) : null;
+      if (wrong != null) {
+        problem(json, request, response, HttpStatus.BAD_REQUEST, wrong);
         return;
       }
       chain.doFilter(new BufferedBodyRequest(request, body), response);

@@ -26,7 +26,10 @@ import org.springframework.context.annotation.Configuration;
  *   <li>a date is {@code YYYY-MM-DD} with a four-digit year from 1000 to 9999: not a number of
  *       days, not a date-time cut to its date, not the year -999999999;
  *   <li>a number, or true/false, is never taken for text;
- *   <li>text never holds the NUL character (PostgreSQL cannot store it).
+ *   <li>text never holds the NUL character (PostgreSQL cannot store it), nor half of a UTF-16
+ *       surrogate pair (no character at all);
+ *   <li>a code is its name, never its position in the list ({@code "type": 0});
+ *   <li>a field the endpoint does not know is refused, not dropped ({@code claimedAmout}).
  * </ul>
  */
 @Configuration
@@ -55,7 +58,25 @@ public class StrictJson {
         return (String) context.handleWeirdStringValue(String.class, "\\u0000",
             "must not contain the NUL character");
       }
+      if (text != null && hasUnpairedSurrogate(text)) {
+        return (String) context.handleWeirdStringValue(String.class, "\\uD800",
+            "must be text: half of a UTF-16 surrogate pair is not a character");
+      }
       return text;
+    }
+
+    /** Whether the text holds half a surrogate pair (JSON's "\\ud800" alone), not a character. */
+    static boolean hasUnpairedSurrogate(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < text.length()
+            && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -83,7 +104,7 @@ public class StrictJson {
       if (parser.currentToken() != JsonToken.VALUE_STRING) {
         return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
       }
-      String text = parser.getText().trim();
+      String text = parser.getText(); // exactly: not " 2026-11-01", not "2026-11-01\\u0000"
       if (SHAPE.matcher(text).matches()) {
         try {
           return LocalDate.parse(text);

@@ -124,6 +124,9 @@ class AuthorizationMatrixTest {
       rest: suspend the case                403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: retry a failed job              403 403 204 403 403 403 204 403 403 403 403 403 403 204 204 204 204
       rest: retry a job not failed         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
+      # Camunda's REST API: one's own profile (name and e-mail are HR's, SPEC §7.10)
+      rest: rename myself                 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
+      web: change my e-mail               403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
       # The web apps' engine API (Tasklist, Cockpit)
       web: history of scores by name      0   0   0   0   0   0   0   0   0   0   0   r   0   0   r   0   r
       web: write a case variable          403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
@@ -321,6 +324,15 @@ class AuthorizationMatrixTest {
     probe("web: silence a deadline", user -> job(deadline, web(user, "PUT",
         "/job/" + deadline + "/retries", "{\"retries\":0}")));
 
+    probe("rest: rename myself", user -> skipForAdmin(user, () -> status(rest.send(user, "PUT",
+        "/engine-rest/user/" + user + "/profile", "{\"id\":\"" + user + "\",\"firstName\":"
+            + "\"Someone\",\"lastName\":\"Else\",\"email\":\"x@example.com\"}"))));
+    probe("web: change my e-mail", user -> skipForAdmin(user, () -> {
+      var profile = engine.getIdentityService().createUserQuery().userId(user).singleResult();
+      return status(web(user, "PUT", "/user/" + user + "/profile", "{\"id\":\"" + user
+          + "\",\"firstName\":\"" + profile.getFirstName() + "\",\"lastName\":\""
+          + profile.getLastName() + "\",\"email\":\"mine@example.com\"}"));
+    }));
     probe("web: history of scores by name", user -> rows(web(user, "GET",
         "/history/variable-instance?variableName=avgPerformanceScore", null)));
     probe("web: overdue filter: a late case", user -> rows(web(user, "POST",

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,7 @@ class JobControlTest {
   @BeforeEach
   void connect() {
     tasklist = new Tasklist(port, json);
+    BpmnAwareTests.init(engine);
   }
 
   @Test

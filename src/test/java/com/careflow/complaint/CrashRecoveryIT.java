@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * SPEC §7.6: a 201 means the case is on disk. The packaged app takes complaints at a steady
  * pace from two agents at once, is killed with {@code kill -9} in the middle, and is started
  * again on the same data: every number it answered 201 resolves to the complaint it was given
- * for, and no number is given out again. On the embedded H2 file database of the demo, and on
- * PostgreSQL.
+ * for, and no number is given out again. On the embedded H2 file database of the demo, at its
+ * shipped address and at one an administrator wrote, and on PostgreSQL.
  */
 class CrashRecoveryIT {
 
@@ -45,6 +45,24 @@ class CrashRecoveryIT {
     try (PackagedApp app = new PackagedApp(data, demo, "crash-h2-1").start()) {
       Map<String, String> acknowledged = intakeUntilKilled(app, "agent", "demo");
       try (PackagedApp again = new PackagedApp(data, demo, "crash-h2-2").start()) {
+        assertEveryNumberResolvesToItsOwnComplaint(again, "agent", "demo", acknowledged);
+      }
+    }
+  }
+
+  /**
+   * The data moved by an administrator, who writes the H2 address as H2's manual does, without
+   * the shipped {@code ;WRITE_DELAY=0}: acknowledged complaints survive all the same.
+   */
+  @Test
+  void onAnEmbeddedDatabaseAddressOfTheUsersOwnEveryAcknowledgedComplaintSurvives()
+      throws Exception {
+    var data = PackagedApp.workDir("crash-h2-moved");
+    Map<String, String> moved = Map.of("SPRING_DATASOURCE_URL",
+        "jdbc:h2:file:" + data.resolve("moved").toAbsolutePath() + "/careflow");
+    try (PackagedApp app = new PackagedApp(data, moved, "crash-h2-moved-1").start()) {
+      Map<String, String> acknowledged = intakeUntilKilled(app, "agent", "demo");
+      try (PackagedApp again = new PackagedApp(data, moved, "crash-h2-moved-2").start()) {
         assertEveryNumberResolvesToItsOwnComplaint(again, "agent", "demo", acknowledged);
       }
     }

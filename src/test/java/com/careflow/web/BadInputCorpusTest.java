@@ -35,8 +35,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * answered with a 4xx problem, never a 5xx, and stores nothing and starts nothing. The corpus
  * is built from one good body per endpoint: the body broken as a whole (not JSON, truncated,
  * trailing garbage, duplicate keys, too deep, too large, the wrong content type, bytes that are
- * not UTF-8), and each of its values replaced by what that kind of value must never be (text
- * for a number, a number for a date, a date-time or an impossible date for a date, ...).
+ * not UTF-8, a field the endpoint does not know), and each of its values replaced by what that
+ * kind of value must never be (text for a number, a number for a date, a date-time, an
+ * impossible date or one with a trailing NUL for a date, half a surrogate pair for text, a
+ * position for a code, ...).
  */
 @CareFlowSpringTest
 class BadInputCorpusTest {
@@ -45,6 +47,8 @@ class BadInputCorpusTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z_]+");
+  /** Stands for {@code "a\ud800b"} (half a surrogate pair), written into the body as JSON. */
+  private static final String LONE_SURROGATE = "\"LONE-SURROGATE-HERE\"";
   private static final List<String> REGISTERS = List.of("complaint", "product_return",
       "employee", "employee_performance_score", "employee_disciplinary_action",
       "employee_certificate", "employee_course_result", "promotion", "promotion_competition",
@@ -135,6 +139,8 @@ class BadInputCorpusTest {
       broken.put("nested 5000 deep", utf8("{\"a\":".repeat(5000) + "1" + "}".repeat(5000)));
       broken.put("a 16 MB body", utf8(good.substring(0, good.length() - 1)
           + ",\"padding\":\"" + "x".repeat(16 * 1024 * 1024) + "\"}"));
+      broken.put("an unknown field", utf8(good.substring(0, good.length() - 1)
+          + ",\"claimedAmout\":1}"));
       broken.put("bytes that are not UTF-8", concat(utf8(good.substring(0, 10)),
           new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, utf8(good.substring(10))));
       broken.forEach((what, body) -> corpus.add(Arguments.of(endpoint.name() + ": " + what,
@@ -151,7 +157,8 @@ class BadInputCorpusTest {
           JsonNode spoilt = tree.deepCopy();
           replace(spoilt, field.getKey(), wrong.getValue());
           corpus.add(Arguments.of(endpoint.name() + ": " + field.getKey() + " " + wrong.getKey(),
-              endpoint, utf8(spoilt.toString()), "application/json"));
+              endpoint, utf8(spoilt.toString().replace(LONE_SURROGATE, "\"a\\ud800b\"")),
+              "application/json"));
         }
       }
     }
@@ -178,13 +185,16 @@ class BadInputCorpusTest {
       wrong.put("in the year 10000", NODES.textNode("+10000-01-01"));
       wrong.put("on 30 February", NODES.textNode("2026-02-30"));
       wrong.put("in US order", NODES.textNode("11/01/2026"));
+      wrong.put("with a trailing NUL character", NODES.textNode(value.asText() + "\u0000"));
     } else if (value.isTextual()) {
       wrong.put("as a number", NODES.numberNode(123));
       wrong.put("as true", NODES.booleanNode(true));
       wrong.put("10 001 characters long", NODES.textNode("x".repeat(10_001)));
       wrong.put("with a NUL character", NODES.textNode("a\u0000b"));
+      wrong.put("with half a surrogate pair", NODES.textNode(LONE_SURROGATE.replace("\"", "")));
       if (CODE.matcher(value.asText()).matches()) {
         wrong.put("as an unknown code", NODES.textNode("NOT_A_CODE"));
+        wrong.put("as its position in the list", NODES.numberNode(0));
       }
     }
     return wrong;

@@ -1,0 +1,100 @@
+package com.careflow.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * SPEC §7.7 for the JSON that Camunda's REST API and the web apps' engine API read: one object
+ * or array, each key once, no deeper than Jackson reads (1000 levels), nothing after it; and a
+ * variable typed {@code Json} holds JSON, none is typed {@code Xml} (CareFlow has no XML data
+ * format) and none is a Java-serialized object. Camunda's own reader takes the last of two
+ * values for a key (a completion could say {@code approved} twice and mean the second), and
+ * answers the rest with {@code 500}.
+ */
+final class EngineJson {
+
+  private static final ObjectMapper STRICT = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private EngineJson() {}
+
+  /** Whether the request is a JSON body for the engine's REST API or the web apps' API. */
+  static boolean applies(String path, String contentType) {
+    return (path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/"))
+        && contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
+  }
+
+  /** What is wrong with the body, or null when it is well-formed (an empty body included). */
+  static String problem(byte[] body) {
+    JsonNode root;
+    try {
+      root = STRICT.readTree(body);
+    } catch (JsonProcessingException e) {
+      return "The body is not valid JSON: " + e.getOriginalMessage().lines().findFirst()
+          .orElse("");
+    } catch (IOException e) {
+      return "The body could not be read.";
+    }
+    if (root == null || root.isMissingNode()) {
+      return null; // no body: the endpoint says whether it needs one
+    }
+    if (!root.isObject() && !root.isArray()) {
+      return "The body must be a JSON object (or an array where the endpoint takes one), not "
+          + root + ".";
+    }
+    return typedValues(root, "");
+  }
+
+  /** The first variable (an object with a type and a value) that cannot be what it says. */
+  private static String typedValues(JsonNode node, String path) {
+    if (node.isObject()) {
+      String type = node.path("type").asText("").toLowerCase(Locale.ROOT);
+      if (node.has("value") && !path.isEmpty()) {
+        String problem = switch (type) {
+          case "xml" -> "is typed Xml: CareFlow keeps no XML values";
+          case "json" -> node.get("value").isTextual() && !isJson(node.get("value").asText())
+              ? "is typed Json but its value is not JSON" : null;
+          case "object" -> "application/x-java-serialized-object".equals(node.path("valueInfo")
+              .path("serializationDataFormat").asText()) ? "is a Java-serialized object, which "
+              + "CareFlow does not accept" : null;
+          default -> null;
+        };
+        if (problem != null) {
+          return "The variable " + path + " " + problem + ".";
+        }
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String problem = typedValues(field.getValue(), field.getKey());
+        if (problem != null) {
+          return problem;
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode element : node) {
+        String problem = typedValues(element, path);
+        if (problem != null) {
+          return problem;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isJson(String text) {
+    try {
+      STRICT.readTree(text);
+      return true;
+    } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+}
