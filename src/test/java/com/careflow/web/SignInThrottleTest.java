@@ -2,10 +2,8 @@ package com.careflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import com.careflow.support.MovableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** SPEC §7.8: the guesser's address waits longer and longer; the owner and the account do not. */
@@ -54,28 +52,5 @@ class SignInThrottleTest {
     assertThat(throttle.waitBeforeTrying("vp", "10.0.0.9")).isZero();
     throttle.failed("vp", "10.0.0.9");
     assertThat(throttle.waitBeforeTrying("vp", "10.0.0.9")).as("counting afresh").isZero();
-  }
-
-  private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-30T10:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -34,10 +34,12 @@ class WebSessionsTest {
     before.login("agent", "wrong", "tasklist", true);
     String anonymous = sessionId(before);
     assertThat(stored(anonymous)).as("the session before signing in is kept too").isOne();
+    assertThat(lifetime(anonymous)).as("for 10 minutes without a request").isEqualTo(600);
     assertThat(before.login("agent", "demo", "tasklist", true).statusCode()).isEqualTo(200);
     assertThat(sessionId(before)).as("a new session at sign-in (no session fixation)")
         .isNotEqualTo(anonymous);
     assertThat(stored(anonymous)).as("the one before is gone").isZero();
+    assertThat(lifetime(sessionId(before))).as("signed in: 30 minutes").isEqualTo(1800);
 
     assertThat(browser.logout().statusCode()).isLessThan(300);
     assertThat(browser.engine("GET", "/task/count", null).statusCode())
@@ -47,6 +49,11 @@ class WebSessionsTest {
   /** Spring Session's cookie holds the session id, Base64-encoded. */
   private static String sessionId(WebAppSession browser) {
     return new String(Base64.getDecoder().decode(browser.cookie("SESSION")));
+  }
+
+  private int lifetime(String sessionId) {
+    return jdbc.queryForObject("SELECT max_inactive_interval FROM spring_session "
+        + "WHERE session_id = ?", Integer.class, sessionId);
   }
 
   private int stored(String sessionId) {
