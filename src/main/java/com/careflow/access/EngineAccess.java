@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  *       scheduled jobs to the procedure and administrators, and {@link UserCommands} answers
  *       a person's failed commands with 409, 404 or 400 instead of 500;
  *   <li>wrong passwords never lock an account nor delay its owner: the guesser is slowed at
- *       CareFlow's doors instead ({@code web.SignInThrottle}).
+ *       CareFlow's doors instead ({@code web.SignInThrottle}); a sign-in check writes nothing and
+ *       takes as long for an unknown user as for a known one ({@link PasswordChecks}).
  * </ul>
  */
 @Component
@@ -61,6 +63,8 @@ public class EngineAccess extends AbstractProcessEnginePlugin {
     configuration.setManagementService(new JobControl.Service(configuration));
     // Camunda locks an account after 10 failures and delays its next sign-in: anyone could
     // lock out anyone. CareFlow slows the guessing client instead.
+    configuration.setIdentityProviderSessionFactory(
+        new GenericManagerFactory(PasswordChecks.class));
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     configuration.setLoginDelayBase(0);
     configuration.setLoginDelayMaxTime(0);

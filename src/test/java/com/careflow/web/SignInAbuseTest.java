@@ -15,11 +15,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.digest.PasswordManager;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * SPEC §7.8 as an attacker tries it: a machine at 127.0.0.2 guesses passwords while the real
@@ -33,6 +38,8 @@ class SignInAbuseTest {
 
   @LocalServerPort private int port;
   @Autowired private IdentityService identity;
+  @Autowired private ProcessEngine engine;
+  @Autowired private JdbcTemplate jdbc;
 
   private final HttpClient owner = HttpClient.newHttpClient();
 
@@ -53,6 +60,43 @@ class SignInAbuseTest {
         .isEqualTo(200);
     assertThat(fromOwner("guessed", "a-typo")).isEqualTo(401);
     assertThat(fromOwner("guessed", "Guessed-owner-pw-1")).as("right after a typo").isEqualTo(200);
+  }
+
+  /**
+   * A wrong password writes nothing (SPEC §7.9), and an unknown user id costs the same work as a
+   * known one, so the time of the answer does not tell which ids exist: the password is digested
+   * and compared once either way (counted, not timed).
+   */
+  @Test
+  void aWrongPasswordWritesNothingAndAnUnknownUserCostsTheSameWork() {
+    user("quiet", "Quiet-owner-pw-1");
+    assertThat(identity.checkPassword("quiet", "wrong")).isFalse();
+    assertThat(jdbc.queryForObject("SELECT attempts_ FROM act_id_user WHERE id_ = 'quiet'",
+        Integer.class)).as("no count of failures on the user's row").isIn(0, null);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM act_id_user WHERE id_ = 'quiet' "
+        + "AND lock_exp_time_ IS NOT NULL", Integer.class)).isZero();
+
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    PasswordManager real = configuration.getPasswordManager();
+    AtomicInteger compared = new AtomicInteger();
+    configuration.setPasswordManager(new PasswordManager(configuration.getPasswordEncryptor(),
+        configuration.getCustomPasswordChecker()) {
+      @Override
+      public boolean check(String password, String encrypted) {
+        compared.incrementAndGet();
+        return super.check(password, encrypted);
+      }
+    });
+    try {
+      assertThat(identity.checkPassword("quiet", "wrong")).isFalse();
+      assertThat(compared).as("a known user's wrong password").hasValue(1);
+      assertThat(identity.checkPassword("nobody-by-that-name", "wrong")).isFalse();
+      assertThat(compared).as("an unknown user: the same digest and comparison").hasValue(2);
+      assertThat(identity.checkPassword("quiet", "Quiet-owner-pw-1")).isTrue();
+    } finally {
+      configuration.setPasswordManager(real);
+    }
   }
 
   @Test
