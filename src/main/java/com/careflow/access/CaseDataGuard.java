@@ -47,7 +47,10 @@ import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -101,7 +104,8 @@ final class CaseDataGuard extends CommandInterceptor {
       ModifyProcessInstanceCmd.class, ModifyProcessInstanceAsyncCmd.class,
       ProcessInstanceModificationBatchCmd.class, StartProcessInstanceAtActivitiesCmd.class,
       AbstractRestartProcessInstanceCmd.class, HandleTaskBpmnErrorCmd.class,
-      HandleTaskEscalationCmd.class);
+      HandleTaskEscalationCmd.class, CorrelateAllMessageBatchCmd.class,
+      MigrateProcessInstanceBatchCmd.class, DeleteProcessInstanceBatchCmd.class);
 
   private final TaskForms forms;
   private final Departments departments;
@@ -231,8 +235,11 @@ final class CaseDataGuard extends CommandInterceptor {
    * password, not who they are. New accounts are opened by CareFlow for HR's hires.
    */
   private static void checkProfile(CommandContext context, User saved) {
-    if (saved == null || saved.getId() == null) {
+    if (saved == null) {
       return;
+    }
+    if (saved.getId() == null) {
+      throw new BadUserRequestException("A profile names its user (id).");
     }
     UserEntity stored = context.getDbEntityManager().selectById(UserEntity.class, saved.getId());
     if (stored != null && !(java.util.Objects.equals(stored.getFirstName(), saved.getFirstName())

@@ -47,6 +47,9 @@ final class JobControl extends CommandInterceptor {
       DeleteJobsCmd.class, SetJobPriorityCmd.class, SetJobDefinitionPriorityCmd.class,
       HistoryCleanupCmd.class);
 
+  /** The retries a Cockpit group gives a failed job at most: as many as the engine gives one. */
+  static final int REPAIR_RETRIES = 3;
+
   @Override
   public <T> T execute(Command<T> command) {
     if (UserCommands.isOutermost()) {
@@ -75,6 +78,11 @@ final class JobControl extends CommandInterceptor {
     if (retry.movesDueDate()) {
       throw new AuthorizationException("A retry does not move a timer (SPEC §7.1, §7.10): "
           + "deadlines are the procedure's; an administrator (camunda-admin) moves one.");
+    }
+    if (retry.retries() > REPAIR_RETRIES) {
+      throw new AuthorizationException("A failed job is retried with at most " + REPAIR_RETRIES
+          + " retries, as the engine first gives it; more would keep a failing deadline out of "
+          + "Cockpit's incidents (SPEC §7.10).");
     }
     if (retry.retries() < 1) {
       throw new AuthorizationException(user.getUserId() + " may not take a job's retries "

@@ -135,14 +135,15 @@ final class UserCommands extends CommandInterceptor {
   }
 
   /**
-   * Something the command names does not exist: no such task, or no such message subscription
-   * of an execution (which Camunda's REST API would answer 500).
+   * Something the command names does not exist: no such task, job, or message subscription of
+   * an execution (which Camunda's REST API would answer 500).
    */
   private static boolean isMissing(ProcessEngineException failure) {
     String message = failure.getMessage() == null ? "" : failure.getMessage();
     return failure instanceof NotFoundException
         || failure instanceof NullValueException && message.startsWith("Cannot find")
-        || message.contains("does not have a subscription to a message event");
+        || message.contains("does not have a subscription to a message event")
+        || message.contains("No job found with id");
   }
 
   /**

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SPEC §7.7 for the JSON that Camunda's REST API and the web apps' engine API read: one object
@@ -26,10 +28,48 @@ final class EngineJson {
 
   private EngineJson() {}
 
-  /** Whether the request is a JSON body for the engine's REST API or the web apps' API. */
+  /**
+   * Whether the request is a JSON body for the engine's REST API or the web apps' API; the path
+   * as the servlet container decoded it ({@code /engine%2Drest/} is {@code /engine-rest/}).
+   */
   static boolean applies(String path, String contentType) {
     return (path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/"))
         && contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json");
+  }
+
+  /** A job's or job definition's retries ({@code PUT .../job/{id}/retries}). */
+  private static final Pattern RETRIES = Pattern.compile(".*/job(-definition)?/[^/]+/retries");
+  /** A user's profile ({@code PUT .../user/{id}/profile}), and the id in its path. */
+  private static final Pattern PROFILE = Pattern.compile(".*/user/([^/]+)/profile");
+
+  /**
+   * What is wrong with the body for this path, or null when it is well-formed (an empty body
+   * included). Besides the shape of any body: a retry names a whole number of retries, 0 or
+   * more, and a profile names the user of its path (Camunda answers 500 to either).
+   */
+  static String problem(String path, byte[] body) {
+    String wrong = problem(body);
+    if (wrong != null || body.length == 0) {
+      return wrong;
+    }
+    JsonNode root = read(body);
+    if (RETRIES.matcher(path).matches() && !(root.path("retries").canConvertToInt()
+        && root.path("retries").isIntegralNumber() && root.path("retries").asInt() >= 0)) {
+      return "retries must be a whole number, 0 or more.";
+    }
+    Matcher profile = PROFILE.matcher(path);
+    if (profile.matches() && !profile.group(1).equals(root.path("id").asText(null))) {
+      return "The profile's id must be the user of the path, " + profile.group(1) + ".";
+    }
+    return null;
+  }
+
+  private static JsonNode read(byte[] body) {
+    try {
+      return STRICT.readTree(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e); // read once already
+    }
   }
 
   /** What is wrong with the body, or null when it is well-formed (an empty body included). */
@@ -50,14 +90,14 @@ final class EngineJson {
       return "The body must be a JSON object (or an array where the endpoint takes one), not "
           + root + ".";
     }
-    return typedValues(root, "");
+    return typedValues(root, "the body");
   }
 
   /** The first variable (an object with a type and a value) that cannot be what it says. */
   private static String typedValues(JsonNode node, String path) {
     if (node.isObject()) {
       String type = node.path("type").asText("").toLowerCase(Locale.ROOT);
-      if (node.has("value") && !path.isEmpty()) {
+      if (node.has("value") && node.path("type").isTextual()) {
         String problem = switch (type) {
           case "xml" -> "is typed Xml: CareFlow keeps no XML values";
           case "json" -> node.get("value").isTextual() && !isJson(node.get("value").asText())

@@ -111,7 +111,9 @@ public class RequestLimits {
         tooLarge(request, response, limit);
         return;
       }
-      boolean engineJson = EngineJson.applies(path, request.getContentType());
+      String decoded = request.getServletPath()
+          + (request.getPathInfo() == null ? "" : request.getPathInfo());
+      boolean engineJson = EngineJson.applies(decoded, request.getContentType());
       if (declared >= 0 && !engineJson) {
         chain.doFilter(request, response);
         return;
@@ -121,7 +123,7 @@ public class RequestLimits {
         tooLarge(request, response, limit);
         return;
       }
-      String wrong = engineJson ? EngineJson.problem(body) : null;
+      String wrong = engineJson ? EngineJson.problem(decoded, body) : null;
       if (wrong != null) {
         problem(json, request, response, HttpStatus.BAD_REQUEST, wrong);
         return;

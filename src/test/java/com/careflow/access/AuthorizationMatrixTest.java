@@ -123,6 +123,7 @@ class AuthorizationMatrixTest {
       rest: suspend the deadline's kind     403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: suspend the case                403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: retry a failed job              403 403 204 403 403 403 204 403 403 403 403 403 403 204 204 204 204
+      rest: retry a failed job 1000 times  403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: retry a job not failed         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       # Camunda's REST API: one's own profile (name and e-mail are HR's, SPEC §7.10)
       rest: rename myself                 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
@@ -319,6 +320,8 @@ class AuthorizationMatrixTest {
         "/engine-rest/process-instance/" + complaintPi + "/suspended", "{\"suspended\":true}")));
     probe("rest: retry a failed job", user -> job(failed, rest.send(user, "PUT",
         "/engine-rest/job/" + failed + "/retries", "{\"retries\":1}")));
+    probe("rest: retry a failed job 1000 times", user -> job(failed, rest.send(user, "PUT",
+        "/engine-rest/job/" + failed + "/retries", "{\"retries\":1000}")));
     probe("rest: retry a job not failed", user -> job(deadline, rest.send(user, "PUT",
         "/engine-rest/job/" + deadline + "/retries", "{\"retries\":5}")));
     probe("web: silence a deadline", user -> job(deadline, web(user, "PUT",

@@ -63,6 +63,7 @@ class EngineRestBadInputTest {
     bodies.put("an Xml variable", variable("{\"value\":\"<a/>\",\"type\":\"Xml\"}"));
     bodies.put("an Xml variable that is not XML", variable("{\"value\":\"<a\",\"type\":"
         + "\"Xml\"}"));
+    bodies.put("a body that is one Xml variable", "{\"value\":\"<a/>\",\"type\":\"Xml\"}");
     return bodies;
   }
 
@@ -99,6 +100,38 @@ class EngineRestBadInputTest {
         "complaintValid")).as("nothing written").isNull();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().count())
         .as("nothing started").isEqualTo(instances);
+  }
+
+  /**
+   * Bodies Camunda reads without checking: retries that are missing, negative or of no job, a
+   * profile that names no user. Each is a 4xx for the caller, administrator or not.
+   */
+  @Test
+  void retriesAndProfilesThatAreNotWhatTheySayAre4xx() {
+    String number = tasklist.registerComplaint("agent", "Odd retries");
+    String deadline = engine.getManagementService().createJobQuery()
+        .processInstanceId(Worklist.instanceOf(engine, number))
+        .activityId("TriageDeadlinePassed").singleResult().getId();
+    engine.getManagementService().setJobRetries(deadline, 0);
+    for (String user : List.of("demo", "csmanager")) {
+      for (String body : List.of("{}", "{\"retries\":-1}", "{\"retries\":\"1\"}",
+          "{\"retries\":1.5}")) {
+        HttpResponse<String> answer = tasklist.send(user, "PUT", "/engine-rest/job/" + deadline
+            + "/retries", body);
+        assertThat(answer.statusCode()).as(user + " " + body + ": " + answer.body())
+            .isEqualTo(400);
+      }
+      HttpResponse<String> none = tasklist.send(user, "PUT", "/engine-rest/job/no-such-job"
+          + "/retries", "{\"retries\":1}");
+      assertThat(none.statusCode()).as(user + ": " + none.body()).isIn(403, 404);
+    }
+    assertThat(engine.getManagementService().createJobQuery().jobId(deadline).singleResult()
+        .getRetries()).as("still failed, as it was").isZero();
+    HttpResponse<String> nameless = tasklist.send("agent", "PUT", "/engine-rest/user/agent/profile",
+        "{\"firstName\":\"Nobody\"}");
+    assertThat(nameless.statusCode()).as(nameless.body()).isEqualTo(400);
+    assertThat(tasklist.send("demo", "PUT", "/engine-rest/job/no-such-job/retries",
+        "{\"retries\":1}").statusCode()).as("no such job, for the administrator").isEqualTo(404);
   }
 
   @Test
