@@ -43,8 +43,11 @@ public class ArchiveCase implements JavaDelegate {
         (String) execution.getVariable("remedy"));
   }
 
-  /** Who was responsible, the money granted (an approved discount or compensation only), and
-   * the customer's ratings. */
+  /**
+   * Who was responsible, the money granted (an approved discount or compensation only), the
+   * customer's ratings, and whether the case was severe and found negligent (the penalty
+   * standard's inputs, SPEC §1.10).
+   */
   private static Outcome outcome(DelegateExecution execution) {
     String remedy = text(execution, "remedy");
     boolean moneyGranted = ("DISCOUNT".equals(remedy) || "COMPENSATION".equals(remedy))
@@ -53,6 +56,7 @@ public class ArchiveCase implements JavaDelegate {
         text(execution, "responsiblePerson"),
         moneyGranted ? decimal(execution, "compensationAmount") : null,
         text(execution, "satisfactionAttitude"), text(execution, "satisfactionSkill"),
-        text(execution, "satisfactionTimeliness"), text(execution, "satisfactionPromise"));
+        text(execution, "satisfactionTimeliness"), text(execution, "satisfactionPromise"),
+        flag(execution, "severe"), flag(execution, "humanNegligence"));
   }
 }

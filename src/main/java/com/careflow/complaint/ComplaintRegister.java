@@ -36,11 +36,14 @@ public class ComplaintRegister {
 
   /**
    * What the monthly review counts of a closed case (SPEC §1.10): the responsible department
-   * and person, the discount or compensation granted, the customer's four satisfaction ratings.
+   * and person, the discount or compensation granted, the customer's four satisfaction ratings,
+   * and what the penalty standard reads: whether the case was severe and whether the
+   * investigation found human negligence (null: not recorded, before these were kept).
    */
   public record Outcome(String responsibleDepartment, String responsiblePerson,
       BigDecimal compensationAmount, String satisfactionAttitude, String satisfactionSkill,
-      String satisfactionTimeliness, String satisfactionPromise) {}
+      String satisfactionTimeliness, String satisfactionPromise, Boolean severe,
+      Boolean humanNegligence) {}
 
   /** Register filters; null means any. */
   public record Filter(String status, String category, String complaintType, Boolean overdue,
@@ -146,7 +149,8 @@ public class ComplaintRegister {
         UPDATE complaint SET responsible_department = :department,
           responsible_person = :person, compensation_amount = :amount,
           satisfaction_attitude = :attitude, satisfaction_skill = :skill,
-          satisfaction_timeliness = :timeliness, satisfaction_promise = :promise
+          satisfaction_timeliness = :timeliness, satisfaction_promise = :promise,
+          severe = :severe, human_negligence = :negligence
         WHERE number = :number""",
         new MapSqlParameterSource("number", number)
             .addValue("department", outcome.responsibleDepartment())
@@ -155,7 +159,9 @@ public class ComplaintRegister {
             .addValue("attitude", outcome.satisfactionAttitude())
             .addValue("skill", outcome.satisfactionSkill())
             .addValue("timeliness", outcome.satisfactionTimeliness())
-            .addValue("promise", outcome.satisfactionPromise()));
+            .addValue("promise", outcome.satisfactionPromise())
+            .addValue("severe", outcome.severe())
+            .addValue("negligence", outcome.humanNegligence()));
   }
 
   /** The cases closed from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
@@ -208,7 +214,8 @@ public class ComplaintRegister {
         new Outcome(row.getString("responsible_department"), row.getString("responsible_person"),
             row.getBigDecimal("compensation_amount"), row.getString("satisfaction_attitude"),
             row.getString("satisfaction_skill"), row.getString("satisfaction_timeliness"),
-            row.getString("satisfaction_promise")));
+            row.getString("satisfaction_promise"), (Boolean) row.getObject("severe"),
+            (Boolean) row.getObject("human_negligence")));
   }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {

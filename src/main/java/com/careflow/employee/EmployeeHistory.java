@@ -9,15 +9,28 @@ import java.util.List;
 /**
  * What an employee's file holds besides the record itself: the pre-job training sittings
  * (SPEC §3.2) and what promotion's eligibility reads (SPEC §4.2): monthly performance scores,
- * disciplinary actions, certificates and management course results. Each list is oldest first.
+ * disciplinary actions, certificates and management course results; and the bonus deductions
+ * of the monthly complaint reviews (SPEC §1.10), which are not disciplinary actions and which
+ * promotion does not read. Each list is oldest first.
  */
 public record EmployeeHistory(List<TrainingResult> training, List<PerformanceScore> performance,
-    List<DisciplinaryAction> disciplinaryActions, List<Certificate> certificates,
-    List<CourseResult> courseResults) {
+    List<DisciplinaryAction> disciplinaryActions, List<BonusDeduction> bonusDeductions,
+    List<Certificate> certificates, List<CourseResult> courseResults) {
 
   /** One sitting of a pre-job training module, scored by the trainer. */
   public record TrainingResult(String module, int attempt, BigDecimal score, boolean passed,
       String trainer, Instant recordedAt) {}
+
+  /**
+   * A deduction from the performance bonus (绩效奖金罚扣) on a monthly complaint review's reward
+   * and penalty notice (SPEC §1.10), as the general manager approved it.
+   *
+   * @param amount CNY; null for a review before the penalty standard, which counted points
+   * @param sourceCase the upheld complaints behind it
+   * @param payrollReference the month's bonus run that applied it, once finance has
+   */
+  public record BonusDeduction(long id, String reviewMonth, BigDecimal amount, String sourceCase,
+      String reason, String approvedBy, LocalDate approvedOn, String payrollReference) {}
 
   /** The performance score of one month, 0–100. */
   public record PerformanceScore(YearMonth month, BigDecimal score, String recordedBy,

@@ -1,6 +1,7 @@
 package com.careflow.employee;
 
 import com.careflow.employee.Employee.Status;
+import com.careflow.employee.EmployeeHistory.BonusDeduction;
 import com.careflow.employee.EmployeeHistory.Certificate;
 import com.careflow.employee.EmployeeHistory.CertificateKind;
 import com.careflow.employee.EmployeeHistory.CourseLevel;
@@ -238,6 +239,32 @@ public class EmployeeRecords {
         VALUES (:id, :on, :kind, :detail, :source, :recordedBy, :recordedAt)""", params), true);
   }
 
+  /**
+   * SPEC §1.10: the bonus deduction of a monthly review's approved notice, once per person and
+   * review: a retried step keeps the one it wrote.
+   *
+   * @return the deduction's id, and whether it was written now
+   */
+  public Recorded recordBonusDeduction(String id, String reviewMonth, BigDecimal amount,
+      String sourceCase, String reason, String approvedBy, LocalDate approvedOn,
+      Instant recordedAt) {
+    MapSqlParameterSource params = new MapSqlParameterSource("id", id)
+        .addValue("month", reviewMonth).addValue("amount", amount)
+        .addValue("source", sourceCase).addValue("reason", reason)
+        .addValue("approvedBy", approvedBy).addValue("on", approvedOn)
+        .addValue("recordedAt", Timestamp.from(recordedAt));
+    List<Long> existing = jdbc.queryForList("SELECT id FROM employee_bonus_deduction "
+        + "WHERE employee_id = :id AND review_month = :month ORDER BY id", params, Long.class);
+    if (!existing.isEmpty()) {
+      return new Recorded(existing.get(0), false);
+    }
+    return new Recorded(insertReturningId("""
+        INSERT INTO employee_bonus_deduction (employee_id, review_month, amount, source_case,
+          reason, approved_by, approved_on, recorded_at)
+        VALUES (:id, :month, :amount, :source, :reason, :approvedBy, :on, :recordedAt)""",
+        params), true);
+  }
+
   /** A disciplinary action recorded by a procedure: its id, and whether it is new. */
   public record Recorded(long id, boolean created) {}
 
@@ -259,7 +286,10 @@ public class EmployeeRecords {
         entry(id, completedOn, level.name(), score, recordedBy, recordedAt));
   }
 
-  /** The employee's training, scores, disciplinary actions, certificates and courses. */
+  /**
+   * The employee's training, scores, disciplinary actions, bonus deductions, certificates and
+   * courses.
+   */
   public EmployeeHistory history(String id) {
     MapSqlParameterSource of = new MapSqlParameterSource("id", id);
     List<TrainingResult> training = jdbc.query("SELECT * FROM employee_training_result "
@@ -278,6 +308,12 @@ public class EmployeeRecords {
             DisciplinaryKind.valueOf(row.getString("kind")), row.getString("reason"),
             row.getString("source_case"), row.getString("recorded_by"),
             instant(row, "recorded_at")));
+    List<BonusDeduction> deductions = jdbc.query("SELECT * FROM employee_bonus_deduction "
+        + "WHERE employee_id = :id ORDER BY review_month, id", of,
+        (row, i) -> new BonusDeduction(row.getLong("id"), row.getString("review_month"),
+            row.getBigDecimal("amount"), row.getString("source_case"), row.getString("reason"),
+            row.getString("approved_by"), date(row, "approved_on"),
+            row.getString("payroll_reference")));
     List<Certificate> certificates = jdbc.query("SELECT * FROM employee_certificate "
         + "WHERE employee_id = :id ORDER BY issued_on, id", of,
         (row, i) -> new Certificate(row.getLong("id"),
@@ -289,7 +325,8 @@ public class EmployeeRecords {
         (row, i) -> new CourseResult(row.getLong("id"), CourseLevel.valueOf(row.getString("level")),
             row.getBigDecimal("score"), date(row, "completed_on"), row.getString("recorded_by"),
             instant(row, "recorded_at")));
-    return new EmployeeHistory(training, performance, disciplinary, certificates, courses);
+    return new EmployeeHistory(training, performance, disciplinary, deductions, certificates,
+        courses);
   }
 
   private void update(String sql, String id, Object value) {

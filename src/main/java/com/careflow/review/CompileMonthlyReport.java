@@ -111,9 +111,10 @@ public class CompileMonthlyReport implements JavaDelegate {
   }
 
   /**
-   * The penalty points to confirm, one responsible person (by name and employee number) or unit
-   * per line, with the complaints behind them; a person not on the employee records is marked,
-   * as their points cannot go onto a record.
+   * The reward and penalty notice to confirm, one responsible person (by name and employee
+   * number) or unit per line: the points, the bonus deduction and the sanctions the penalty
+   * standard gives, and the complaints behind them; a person not on the employee records is
+   * marked, as their deduction cannot go onto a file.
    */
   static String penalties(MonthlyComplaintReport report) {
     if (report.penalties().isEmpty()) {
@@ -130,6 +131,10 @@ public class CompileMonthlyReport implements JavaDelegate {
             ? penalty.personName() + " (" + penalty.person() + ")"
             : penalty.person() + " (not on the employee records)");
     return who + ": " + penalty.points() + (penalty.points() == 1 ? " point" : " points")
+        + (penalty.bonusDeduction() == null ? ""
+            : ", bonus deduction " + penalty.bonusDeduction().toPlainString() + " CNY")
+        + (penalty.sanctions() == null || penalty.sanctions().isEmpty() ? ""
+            : ", sanctions for HR: " + String.join(", ", penalty.sanctions()))
         + (penalty.complaints() == null || penalty.complaints().isEmpty() ? ""
             : " — " + String.join(", ", penalty.complaints()));
   }

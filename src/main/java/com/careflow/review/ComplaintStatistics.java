@@ -51,12 +51,14 @@ public class ComplaintStatistics {
   private final WorkingDayCalendar workingDays;
   private final MonthlyReviews reviews;
   private final EmployeeRecords employees;
+  private final PenaltyStandard standard;
   private final ZoneId zone;
 
   public ComplaintStatistics(ComplaintRegister complaints, ReturnRegister returns,
       WorkingDayCalendar workingDays, MonthlyReviews reviews, EmployeeRecords employees,
-      CalendarProperties calendar) {
+      PenaltyStandard standard, CalendarProperties calendar) {
     this.employees = employees;
+    this.standard = standard;
     this.complaints = complaints;
     this.returns = returns;
     this.workingDays = workingDays;
@@ -246,7 +248,8 @@ public class ComplaintStatistics {
   /**
    * One point per upheld complaint against its responsible person (by employee number; the
    * points of one person are one penalty, whatever the department), or against its unit when
-   * no person was named; most points first.
+   * no person was named, with the penalty standard's deduction and sanctions for each
+   * complaint; most points first.
    */
   private List<Penalty> penalties(List<Entry> upheld, Map<String, String> names) {
     Map<List<String>, List<Entry>> against = upheld.stream().collect(groupingBy(
@@ -259,8 +262,18 @@ public class ComplaintStatistics {
       String department = who.get(0) != null ? who.get(0) : entries.stream()
           .map(entry -> orNotRecorded(entry.outcome().responsibleDepartment())).distinct()
           .collect(Collectors.joining(", "));
+      BigDecimal deduction = BigDecimal.ZERO.setScale(2);
+      List<String> sanctions = new ArrayList<>();
+      for (Entry entry : entries) {
+        PenaltyStandard.Consequence consequence = standard.of(entry);
+        deduction = deduction.add(consequence.bonusDeduction());
+        if (!"NONE".equals(consequence.sanction())) {
+          sanctions.add(entry.number() + " " + consequence.sanction());
+        }
+      }
       penalties.add(new Penalty(department, who.get(1), name(who.get(1), names).orElse(null),
-          entries.size(), entries.stream().map(Entry::number).toList()));
+          entries.size(), entries.stream().map(Entry::number).toList(),
+          deduction, sanctions));
     });
     penalties.sort(Comparator.comparingLong(Penalty::points).reversed()
         .thenComparing(Penalty::department));

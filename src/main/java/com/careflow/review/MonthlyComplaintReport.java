@@ -53,8 +53,9 @@ public record MonthlyComplaintReport(
       BigDecimal settlementAmount) {}
 
   /**
-   * Penalty points (SPEC §1.10) against a responsible person, or against a unit when no
-   * person was named: one per upheld complaint.
+   * What the reward and penalty notice holds (SPEC §1.10) against a responsible person, or
+   * against a unit when no person was named: one point per upheld complaint, the bonus
+   * deduction the penalty standard gives for them, and the sanctions it calls for.
    *
    * @param department the responsible department(s) of these complaints, by id (a name typed
    *     before departments were chosen, as typed)
@@ -62,9 +63,13 @@ public record MonthlyComplaintReport(
    *     null for a unit's points
    * @param personName the name on the employee record, when {@code person} is one
    * @param complaints the upheld complaints' numbers, oldest first
+   * @param bonusDeduction the sum of the penalty standard's deductions for these complaints
+   *     (CNY; null in figures compiled before the standard)
+   * @param sanctions the administrative sanctions the standard calls for, one per complaint
+   *     that has one, {@code CP-2610-0003 WARNING}; HR issues and publishes them
    */
   public record Penalty(String department, String person, String personName, long points,
-      List<String> complaints) {
+      List<String> complaints, BigDecimal bonusDeduction, List<String> sanctions) {
 
     /** Whether the points are against an employee on CareFlow's records. */
     public boolean onRecord() {

@@ -2,7 +2,6 @@ package com.careflow.review;
 
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.employee.Employee;
-import com.careflow.employee.EmployeeHistory.DisciplinaryKind;
 import com.careflow.employee.EmployeeRecords;
 import com.careflow.employee.EmployeeRecords.Recorded;
 import com.careflow.locale.Labels;
@@ -13,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,16 +29,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Executes the reward and penalty notice (奖罚通知单) once the general manager approved it (SPEC
- * §1.10, §8.3; seed 002 第二十八条 2): each penalty against a person on the employee records
- * becomes a disciplinary action on that record, dated the day of approval, decided by the
- * general manager who approved, with the upheld complaints' numbers as its source case, so
- * promotion's "no disciplinary action in 6 months" sees it. The penalties are those of the
- * figures the GM office reviewed and the notice showed (as compiled, not recounted).
+ * §1.10, §8.3; seed 002 第二十八条 2, 003 篇五 十二(二)): each bonus deduction against a person on
+ * the employee records goes onto that file as a deduction from this month's performance bonus
+ * (绩效奖金罚扣), approved by the general manager, with the upheld complaints' numbers. It is not
+ * a disciplinary action: promotion does not read it. The deductions are those of the figures the
+ * GM office reviewed and the notice showed (as compiled, not recounted).
  *
- * <p>The kind is the input parameter {@code penaltyKind} (WARNING by default; a process owner
- * may make it DEMERIT). A unit's points, and a name typed before persons were chosen from the
- * records, go onto no record; nor does a person who has left. Once per person and review: a
- * retried job writes nothing twice. Sets {@code penaltiesRecorded}, the employee numbers.
+ * <p>A unit's deduction, one against a name typed before persons were chosen from the records,
+ * one of nothing, and one against a person who has left go onto no file (logged). Once per
+ * person and review: a retried job writes nothing twice. Sets {@code deductionsRecorded}, the
+ * employee numbers.
  */
 @Component("recordReviewPenalties")
 public class RecordReviewPenalties implements JavaDelegate {
@@ -69,8 +70,6 @@ public class RecordReviewPenalties implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) throws JsonProcessingException {
     String month = (String) execution.getVariable("reportMonth");
-    DisciplinaryKind kind = DisciplinaryKind.valueOf(String.valueOf(
-        execution.getVariableLocal("penaltyKind")));
     String figures = reviews.figures(month).orElseThrow(() -> new NotValidException(
         "The review of " + month + " has no compiled figures: compile them again."));
     JsonNode penalties = json.readTree(figures).path("penalties");
@@ -82,20 +81,24 @@ public class RecordReviewPenalties implements JavaDelegate {
       Penalty penalty = storedPenalty.treeToValue(node, Penalty.class);
       Employee employee = penalty.person() == null ? null
           : records.find(penalty.person()).orElse(null);
-      if (employee == null || employee.status() == Employee.Status.LEFT) {
-        LOG.info("Review {}: the {} point(s) of {} go onto no employee record", month,
-            penalty.points(), penalty.person() == null ? penalty.department() : penalty.person());
+      BigDecimal amount = penalty.bonusDeduction() == null ? null
+          : penalty.bonusDeduction().setScale(2, RoundingMode.HALF_UP); // as read back from JSON
+      if (employee == null || employee.status() == Employee.Status.LEFT || amount == null
+          || amount.signum() <= 0) {
+        LOG.info("Review {}: the deduction of {} CNY against {} goes onto no employee file", month,
+            amount, penalty.person() == null ? penalty.department() : penalty.person());
         continue;
       }
-      String reason = labels.text("review.penaltyReason", labels.company(), month,
-          penalty.points());
-      Recorded action = records.recordDisciplinaryAction(employee.id(), today, kind, reason,
+      String reason = labels.text("review.deductionReason", labels.company(), month,
+          penalty.points(), amount.toPlainString());
+      Recorded deduction = records.recordBonusDeduction(employee.id(), month, amount,
           String.join(", ", penalty.complaints() == null ? List.of() : penalty.complaints()),
-          approvedBy, now);
-      LOG.info("Review {}: {} point(s) on {}'s record (action {}{})", month, penalty.points(),
-          employee.id(), action.id(), action.created() ? "" : ", already recorded");
+          reason, approvedBy, today, now);
+      LOG.info("Review {}: a bonus deduction of {} CNY on {}'s file ({}{})", month,
+          amount.toPlainString(), employee.id(), deduction.id(),
+          deduction.created() ? "" : ", already recorded");
       recorded.add(employee.id());
     }
-    execution.setVariable("penaltiesRecorded", recorded);
+    execution.setVariable("deductionsRecorded", recorded);
   }
 }

@@ -87,6 +87,9 @@ public class ReportPage {
             .map(department -> labels.of("department", department, locale))
             .collect(Collectors.joining(", ")),
         penalty.person() == null ? null : statistics.person(penalty.person()), penalty.points(),
+        penalty.bonusDeduction() == null ? "" : penalty.bonusDeduction().toPlainString(),
+        penalty.sanctions() == null ? "" : penalty.sanctions().stream()
+            .map(sanction -> sanctionLabel(sanction, locale)).collect(Collectors.joining(", ")),
         penalty.complaints() == null ? "" : String.join(", ", penalty.complaints())))
         .toList());
     model.addAttribute("previousMonth", current.minusMonths(1).toString());
@@ -106,7 +109,15 @@ public class ReportPage {
   }
 
   /** A line of the penalty table, as a reader reads it. */
-  public record PenaltyRow(String department, String person, long points, String complaints) {}
+  public record PenaltyRow(String department, String person, long points, String bonusDeduction,
+      String sanctions, String complaints) {}
+
+  /** {@code CP-2610-0003 WARNING} as the reader reads it: {@code CP-2610-0003 警告}. */
+  private String sanctionLabel(String sanction, Locale locale) {
+    int space = sanction.lastIndexOf(' ');
+    return space < 0 ? sanction : sanction.substring(0, space + 1)
+        + labels.of("disciplinaryKind", sanction.substring(space + 1), locale);
+  }
 
   /** The counts with each code's label for a key, in the same order. */
   private Map<String, Long> labelled(String set, Map<String, Long> counts, Locale locale) {

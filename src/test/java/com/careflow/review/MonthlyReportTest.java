@@ -108,9 +108,11 @@ class MonthlyReportTest {
     assertThat(returns.get("settlementAmount").decimalValue()).isEqualByComparingTo("600");
     assertThat(report.get("penalties").toString()).isEqualTo(
         "[{\"department\":\"Production\",\"person\":\"Lin\",\"personName\":null,"
-            + "\"points\":2,\"complaints\":[\"CP-2603-9001\",\"CP-2603-9006\"]},"
+            + "\"points\":2,\"complaints\":[\"CP-2603-9001\",\"CP-2603-9006\"],"
+            + "\"bonusDeduction\":200.0,\"sanctions\":[]},"
             + "{\"department\":\"Logistics\",\"person\":null,\"personName\":null,"
-            + "\"points\":1,\"complaints\":[\"CP-2603-9002\"]}]");
+            + "\"points\":1,\"complaints\":[\"CP-2603-9002\"],\"bonusDeduction\":200.0,"
+            + "\"sanctions\":[]}]");
     assertThat(report.get("byResponsiblePerson").toString()).as("a name typed before, as typed")
         .isEqualTo("{\"Lin\":2}");
     JsonNode trend = report.get("onTimeTrend");

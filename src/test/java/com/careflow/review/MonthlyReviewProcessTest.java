@@ -19,7 +19,6 @@ import static org.mockito.Mockito.when;
 
 import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.employee.Employee;
-import com.careflow.employee.EmployeeHistory.DisciplinaryKind;
 import com.careflow.employee.EmployeeRecords;
 import com.careflow.employee.EmployeeRecords.Recorded;
 import com.careflow.locale.Labels;
@@ -110,7 +109,7 @@ class MonthlyReviewProcessTest {
     when(records.find(any())).thenReturn(Optional.empty());
     when(records.find(AGENT2)).thenReturn(Optional.of(employee(AGENT2, Employee.Status.REGULAR)));
     when(records.find(LEAVER)).thenReturn(Optional.of(employee(LEAVER, Employee.Status.LEFT)));
-    when(records.recordDisciplinaryAction(any(), any(), any(), any(), any(), any(), any()))
+    when(records.recordBonusDeduction(any(), any(), any(), any(), any(), any(), any(), any()))
         .thenReturn(new Recorded(7, true));
   }
 
@@ -128,10 +127,13 @@ class MonthlyReviewProcessTest {
         .variables().containsEntry("reportMonth", month)
         .containsEntry("reportUrl", "/reports/complaints/monthly?month=" + month)
         .containsEntry("penaltySummary", String.join("\n",
-            "customer-service / Zhao Lei (EM-0000-0002): 2 points — CP-2610-0003, CP-2610-0007",
-            "Production / Lin (not on the employee records): 1 point — CP-2610-0004",
-            "Logistics: 1 point — CP-2610-0009",
-            "customer-service / Wu Left (EM-0000-0009): 1 point — CP-2610-0011"));
+            "customer-service / Zhao Lei (EM-0000-0002): 2 points, bonus deduction 500.00 CNY, "
+                + "sanctions for HR: CP-2610-0007 WARNING — CP-2610-0003, CP-2610-0007",
+            "Production / Lin (not on the employee records): 1 point, bonus deduction 100.00 "
+                + "CNY — CP-2610-0004",
+            "Logistics: 1 point, bonus deduction 100.00 CNY — CP-2610-0009",
+            "customer-service / Wu Left (EM-0000-0009): 1 point, bonus deduction 200.00 CNY "
+                + "— CP-2610-0011"));
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "reportSummary"))
         .contains("Complaints closed: 4, upheld: 3, reopened: 1", "(75% on time)",
             "2.5 working days", "3000 CNY", "Returns: 1 settled (48 units, 600.00 CNY), 1 rejected");
@@ -140,7 +142,7 @@ class MonthlyReviewProcessTest {
   }
 
   @Test
-  void theGeneralManagersApprovedNoticePutsEachPersonsPenaltyOnTheirRecordThenPublishes() {
+  void theGeneralManagersApprovedNoticePutsEachPersonsBonusDeductionOnTheirFileThenPublishes() {
     ProcessInstance pi = compiled();
     claim(task(), "gmoffice");
     complete(task(), withVariables("approved", true,
@@ -153,16 +155,19 @@ class MonthlyReviewProcessTest {
     claim(task(), "gm");
     complete(task(), withVariables("noticeApproved", true));
     assertThat(pi).isWaitingAt("RecordReviewPenalties");
-    verify(records, never()).recordDisciplinaryAction(any(), any(), any(), any(), any(), any(),
-        any());
+    verify(records, never()).recordBonusDeduction(any(), any(), any(), any(), any(), any(),
+        any(), any());
     execute(job());
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), SHANGHAI);
-    verify(records).recordDisciplinaryAction(AGENT2, today, DisciplinaryKind.WARNING,
-        "月度投诉评审 " + month + "：成立投诉 2 宗，罚 2 分（奖罚通知单经总经理批准）",
-        "CP-2610-0003, CP-2610-0007", "gm", ClockUtil.getCurrentTime().toInstant());
-    verify(records, times(1)).recordDisciplinaryAction(any(), any(), any(), any(), any(), any(),
-        any()); // Lin is no employee number, Logistics a unit, EM-0000-0009 has left
-    assertThat(pi).variables().containsEntry("penaltiesRecorded", List.of(AGENT2));
+    verify(records).recordBonusDeduction(AGENT2, month, new BigDecimal("500.00"),
+        "CP-2610-0003, CP-2610-0007",
+        "月度投诉评审 " + month + "：成立投诉 2 宗，绩效奖金罚扣 500.00 元（奖罚通知单经总经理批准）",
+        "gm", today, ClockUtil.getCurrentTime().toInstant());
+    verify(records, times(1)).recordBonusDeduction(any(), any(), any(), any(), any(), any(),
+        any(), any()); // Lin is no employee number, Logistics a unit, EM-0000-0009 has left
+    verify(records, never()).recordDisciplinaryAction(any(), any(), any(), any(), any(), any(),
+        any()); // a bonus deduction is not a disciplinary action (SPEC §1.10)
+    assertThat(pi).variables().containsEntry("deductionsRecorded", List.of(AGENT2));
     execute(job());
     assertThat(pi).hasPassedInOrder("ReviewMonthlyReport", "ReviewApproved",
         "ApproveRewardPenaltyNotice", "NoticeApproved", "RecordReviewPenalties",
@@ -184,8 +189,8 @@ class MonthlyReviewProcessTest {
     complete(task(), withVariables("approved", true,
         "responsibilityDecisions", "Zhao Lei 1 point; warehouse 1 point."));
     assertThat(pi).isWaitingAt("ApproveRewardPenaltyNotice");
-    verify(records, never()).recordDisciplinaryAction(any(), any(), any(), any(), any(), any(),
-        any());
+    verify(records, never()).recordBonusDeduction(any(), any(), any(), any(), any(), any(),
+        any(), any());
   }
 
   @Test
@@ -304,10 +309,14 @@ class MonthlyReviewProcessTest {
         Map.of("Zhao Lei (EM-0000-0002)", 2L), Map.of("NONE", 1L), 3, 1, 1, 0.75, 2.5, Map.of(),
         new BigDecimal("3000"), new Returns(1, 1, 48, new BigDecimal("600.00")),
         List.of(new Penalty("customer-service", AGENT2, "Zhao Lei", 2,
-                List.of("CP-2610-0003", "CP-2610-0007")),
-            new Penalty("Production", "Lin", null, 1, List.of("CP-2610-0004")),
-            new Penalty("Logistics", null, null, 1, List.of("CP-2610-0009")),
-            new Penalty("customer-service", LEAVER, "Wu Left", 1, List.of("CP-2610-0011"))),
+                List.of("CP-2610-0003", "CP-2610-0007"), new BigDecimal("500.00"),
+                List.of("CP-2610-0007 WARNING")),
+            new Penalty("Production", "Lin", null, 1, List.of("CP-2610-0004"),
+                new BigDecimal("100.00"), List.of()),
+            new Penalty("Logistics", null, null, 1, List.of("CP-2610-0009"),
+                new BigDecimal("100.00"), List.of()),
+            new Penalty("customer-service", LEAVER, "Wu Left", 1, List.of("CP-2610-0011"),
+                new BigDecimal("200.00"), List.of())),
         List.of(), null, null);
   }
 

@@ -28,8 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * SPEC §8.3, the company's story in one case: a customer complains about demo agent
  * {@code agent2}'s conduct; the management office records her as responsible, and the result
  * lands on her record; the month's review is approved by the GM office and the general
- * manager's reward and penalty notice puts the month's penalty there too, each with the
- * complaint's number; a nomination of {@code agent2} for promotion then reports DISCIPLINE.
+ * manager's reward and penalty notice deducts her performance bonus for it (SPEC §1.10), which
+ * her file shows as a deduction, not as a second disciplinary action, each with the
+ * complaint's number; a nomination of {@code agent2} for promotion then reports DISCIPLINE, for
+ * the case's own warning.
  * Worked through the REST API Tasklist calls; the review's timer is fired on the engine clock.
  * The demo data is shared with the other tests: the story takes agent2's new actions off her
  * record when it ends, so that they find her as the README describes her.
@@ -60,11 +62,14 @@ class CompanyStoryTest {
     if (complaint != null) {
       jdbc.update("DELETE FROM employee_disciplinary_action WHERE employee_id = ? "
           + "AND source_case LIKE ?", AGENT2, "%" + complaint + "%");
+      jdbc.update("DELETE FROM employee_bonus_deduction WHERE employee_id = ? "
+          + "AND source_case LIKE ?", AGENT2, "%" + complaint + "%");
     }
   }
 
   @Test
   void aServiceComplaintAgainstAgent2EndsOnHerRecordAndBlocksHerPromotion() {
+    // the monthly review deducts her bonus for it; only the case's warning bars her promotion
     LocalDate today = LocalDate.now(SHANGHAI);
     assertThat(actionsOf(AGENT2)).as("no action of the last six months before the story")
         .allSatisfy(action -> assertThat(LocalDate.parse(action.get("actionOn").asText()))
@@ -108,15 +113,30 @@ class CompanyStoryTest {
         Map.of("noticeApproved", true));
     AsyncSteps.runDue(engine, review);
 
-    // 3. agent2's record shows the month's penalty with the complaint number
-    List<JsonNode> fromReview = new ArrayList<>();
-    actionsOf(AGENT2).forEach(action -> {
-      if (action.get("sourceCase").asText().contains(complaint)
-          && action.get("reason").asText().contains(month.toString())) {
-        fromReview.add(action);
+    // 3. agent2's file shows the month's bonus deduction with the complaint number (SPEC §1.10:
+    //    the penalty standard's 100 CNY for a service-conduct mistake), which is no disciplinary
+    //    action: her record holds the case's own warning, once
+    JsonNode file = tasklist.read(tasklist.send("hr", "GET", "/api/employees/" + AGENT2, null))
+        .get("file");
+    List<JsonNode> deductions = new ArrayList<>();
+    file.get("bonusDeductions").forEach(deduction -> {
+      if (deduction.get("sourceCase").asText().contains(complaint)) {
+        deductions.add(deduction);
       }
     });
-    assertThat(fromReview).as("the approved notice's penalty, sourced by the complaint")
+    assertThat(deductions).as("the approved notice's deduction, sourced by the complaint")
+        .singleElement().satisfies(deduction -> {
+          assertThat(deduction.get("reviewMonth").asText()).isEqualTo(month.toString());
+          assertThat(deduction.get("amount").decimalValue()).isEqualByComparingTo("100");
+          assertThat(deduction.get("approvedBy").asText()).isEqualTo("gm");
+        });
+    List<JsonNode> fromThisCase = new ArrayList<>();
+    file.get("disciplinaryActions").forEach(action -> {
+      if (action.get("sourceCase").asText().contains(complaint)) {
+        fromThisCase.add(action);
+      }
+    });
+    assertThat(fromThisCase).as("the case's own warning, and no second one from the review")
         .hasSize(1);
 
     // 4. a nomination of agent2 reports DISCIPLINE

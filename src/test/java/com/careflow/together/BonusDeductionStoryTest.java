@@ -1,0 +1,140 @@
+package com.careflow.together;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.careflow.support.AsyncSteps;
+import com.careflow.support.CareFlowSpringTest;
+import com.careflow.support.Tasklist;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * SPEC §1.10 and §8.3, a bonus deduction told as the company lives it: quality finds demo agent
+ * {@code agent} (EM-0000-0001, eligible for grade 3) responsible for an upheld product-quality
+ * complaint, through her negligence; next month's review puts the penalty standard's 200 CNY
+ * (seed 003 篇七 9.6) on the reward and penalty notice, the general manager approves it, and her
+ * file shows the deduction with the complaint's number. It is no disciplinary action: a
+ * nomination of her is still eligible. Worked through the REST API Tasklist calls, on the
+ * engine clock: the complaint closes next month, whose review is held the month after.
+ */
+@CareFlowSpringTest
+class BonusDeductionStoryTest {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  private static final String AGENT = "EM-0000-0001";
+
+  @LocalServerPort private int port;
+  @Autowired private ObjectMapper json;
+  @Autowired private ProcessEngine engine;
+  @Autowired private JdbcTemplate jdbc;
+
+  private Tasklist tasklist;
+  private String complaint;
+
+  @BeforeEach
+  void connect() {
+    tasklist = new Tasklist(port, json);
+  }
+
+  @AfterEach
+  void forget() {
+    ClockUtil.reset();
+    if (complaint != null) {
+      jdbc.update("DELETE FROM employee_bonus_deduction WHERE source_case LIKE ?",
+          "%" + complaint + "%");
+    }
+  }
+
+  @Test
+  void aNegligentAgentsBonusIsCutThroughTheMonthlyReviewAndHerPromotionIsNotBarred() {
+    YearMonth month = YearMonth.now(SHANGHAI).plusMonths(1);
+    ClockUtil.setCurrentTime(Date.from(month.atDay(10).atTime(10, 0).atZone(SHANGHAI)
+        .toInstant()));
+
+    // 1. an upheld product-quality complaint; quality finds the agent negligent
+    complaint = tasklist.registerComplaint("agent2", "The seal was left open");
+    tasklist.complete("agent2", tasklist.myTask("agent2", complaint, "TriageComplaint"), Map.of(
+        "complaintValid", true, "severe", false, "category", "PRODUCT_QUALITY",
+        "specialCase", false, "important", false));
+    tasklist.complete("quality", tasklist.claim("quality", complaint, "InvestigateComplaint"),
+        Map.of("rootCause", "The agent promised a seal check that never happened",
+            "responsibleDepartment", "customer-service", "responsiblePerson", AGENT,
+            "correctiveAction", "Checklist for promised checks", "humanNegligence", true,
+            "punishIndividually", false));
+    tasklist.vicePresidentInstructs(complaint);
+    tasklist.complete("sales", tasklist.claim("sales", complaint, "ProposeRemedy"), Map.of(
+        "remedy", "NONE", "remedyNote", "An apology and the check done at last."));
+    AsyncSteps.runDue(engine, complaint);
+    tasklist.customerAccepts("agent2", complaint, "Accepted.");
+    AsyncSteps.runDue(engine, complaint);
+    assertThat(tasklist.read(tasklist.send("agent2", "GET", "/api/complaints/" + complaint,
+        null)).get("status").asText()).isEqualTo("CLOSED");
+
+    // 2. the month's review: the notice holds 200 CNY against the agent; the GM approves
+    ClockUtil.setCurrentTime(Date.from(month.plusMonths(1).atDay(1).atTime(8, 0)
+        .atZone(SHANGHAI).toInstant()));
+    Job firstOfTheMonth = engine.getManagementService().createJobQuery().timers()
+        .activityId("FirstOfTheMonth").singleResult();
+    engine.getManagementService().executeJob(firstOfTheMonth.getId());
+    String review = "REVIEW-" + month;
+    for (Job compile : engine.getManagementService().createJobQuery().messages()
+        .activityId("CompileMonthlyReport").list()) {
+      engine.getManagementService().executeJob(compile.getId());
+    }
+    JsonNode reviewTask = tasklist.claim("gmoffice", review, "ReviewMonthlyReport");
+    String notice = tasklist.form("gmoffice", reviewTask).toString();
+    tasklist.complete("gmoffice", reviewTask, Map.of("approved", true,
+        "responsibilityDecisions", "As the investigation found."));
+    JsonNode approval = tasklist.claim("gm", review, "ApproveRewardPenaltyNotice");
+    assertThat(engine.getRuntimeService().getVariable(engine.getTaskService().createTaskQuery()
+        .taskId(approval.get("id").asText()).singleResult().getProcessInstanceId(),
+        "penaltySummary").toString()).as("the notice, as the GM office and the GM read it: "
+            + notice).contains(AGENT + "): 1 point, bonus deduction 200.00 CNY", complaint);
+    tasklist.complete("gm", approval, Map.of("noticeApproved", true));
+    AsyncSteps.runDue(engine, review);
+
+    // 3. her file shows the deduction with the complaint; no disciplinary action came of it
+    JsonNode file = tasklist.read(tasklist.send("hr", "GET", "/api/employees/" + AGENT, null))
+        .get("file");
+    List<JsonNode> deductions = new ArrayList<>();
+    file.get("bonusDeductions").forEach(deduction -> {
+      if (deduction.get("sourceCase").asText().contains(complaint)) {
+        deductions.add(deduction);
+      }
+    });
+    assertThat(deductions).singleElement().satisfies(deduction -> {
+      assertThat(deduction.get("reviewMonth").asText()).isEqualTo(month.toString());
+      assertThat(deduction.get("amount").decimalValue()).isEqualByComparingTo("200");
+      assertThat(deduction.get("approvedBy").asText()).isEqualTo("gm");
+      assertThat(deduction.get("reason").asText()).contains("200.00");
+    });
+    file.get("disciplinaryActions").forEach(action -> assertThat(action.path("sourceCase")
+        .asText()).doesNotContain(complaint));
+
+    // 4. a nomination of her for grade 3 is still eligible
+    ClockUtil.reset();
+    JsonNode nomination = tasklist.read(tasklist.send("csmanager", "POST", "/api/promotions",
+        json.createObjectNode().put("employeeId", AGENT).put("promotionType", "POSITION")
+            .put("track", "PERIODIC").put("targetGrade", 3).put("targetPosition", "Team lead")
+            .put("evaluation", "Evaluation form.").put("selfReport", "Self-report.")
+            .put("supervisorRecommendation", "Recommended.").put("examples", "None.")
+            .toString()));
+    assertThat(nomination.get("unmetConditions").toString()).doesNotContain("DISCIPLINE");
+    assertThat(nomination.get("eligible").asBoolean()).as(nomination.toString()).isTrue();
+  }
+}
