@@ -265,6 +265,17 @@ public class EmployeeRecords {
         params), true);
   }
 
+  /**
+   * SPEC §1.10: the payroll run that applied a review month's bonus deductions, on each of them.
+   *
+   * @return how many deductions it is on
+   */
+  public int recordPayrollReference(String reviewMonth, String payrollReference) {
+    return jdbc.update("UPDATE employee_bonus_deduction SET payroll_reference = :reference "
+        + "WHERE review_month = :month", new MapSqlParameterSource("month", reviewMonth)
+            .addValue("reference", payrollReference));
+  }
+
   /** A disciplinary action recorded by a procedure: its id, and whether it is new. */
   public record Recorded(long id, boolean created) {}
 

@@ -97,6 +97,8 @@ class AuthorizationMatrixTest {
       rest: claim an overdue follow-up    403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 409
       rest: see the GM's notice task      0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       rest: claim the GM's notice task    403 403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 204
+      rest: see finance's deduction task  0   0   r   0   0   0   r   0   0   r   0   0   0   r   r   r   r
+      rest: claim the deduction task      403 403 403 403 403 403 403 403 403 204 403 403 403 403 403 403 204
       # Camunda's REST API: instances and variables
       rest: write a case variable         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: move the case (modification)  403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
@@ -162,6 +164,7 @@ class AuthorizationMatrixTest {
     String month = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusMonths(1).toString()
         .substring(0, 7);
     String notice = gmNotice();
+    String deductions = financesDeductionTask();
     String withheld = rest.registerComplaint("agent", "Matrix withheld payment");
     String receivable = receivable(withheld);
     String deadline = engine.getManagementService().createJobQuery().processInstanceId(complaintPi)
@@ -259,6 +262,14 @@ class AuthorizationMatrixTest {
       return answer;
     });
 
+    probe("rest: see finance's deduction task", user -> rows(rest.send(user, "GET",
+        "/engine-rest/task?taskId=" + deductions, null)));
+    probe("rest: claim the deduction task", user -> {
+      String answer = status(rest.send(user, "POST", "/engine-rest/task/" + deductions
+          + "/claim", "{\"userId\":\"" + user + "\"}"));
+      engine.getTaskService().setAssignee(deductions, null); // as it was, for the next cells
+      return answer;
+    });
     probe("rest: write a case variable", user -> status(rest.send(user, "PUT",
         "/engine-rest/process-instance/" + complaintPi + "/variables/probe",
         "{\"value\":\"" + user + "\",\"type\":\"String\"}")));
@@ -580,6 +591,21 @@ class AuthorizationMatrixTest {
         "responsibilityDecisions", "None."));
     return engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("ApproveRewardPenaltyNotice").singleResult().getId();
+  }
+
+  /**
+   * Finance's "Apply the bonus deductions" of a monthly review (SPEC §1.10), reached directly:
+   * a review of February 2024, whose notice the general manager approved.
+   */
+  private String financesDeductionTask() {
+    String instance = engine.getRuntimeService().createProcessInstanceByKey(
+            "complaint-monthly-review").businessKey("REVIEW-2024-02")
+        .setVariable("reportMonth", "2024-02")
+        .setVariable("penaltySummary", "customer-service / EM-0000-0002: 1 point, bonus "
+            + "deduction 100.00 CNY — CP-2402-0001")
+        .startBeforeActivity("ApplyBonusDeductions").execute().getId();
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("ApplyBonusDeductions").singleResult().getId();
   }
 
   private String complaintBody() {

@@ -65,6 +65,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
     "processes/complaint-monthly-review.bpmn",
     "forms/review-monthly-report.form",
     "forms/approve-reward-penalty-notice.form",
+    "forms/apply-bonus-deductions.form",
     "forms/chase-monthly-review.form"})
 class MonthlyReviewProcessTest {
 
@@ -94,6 +95,7 @@ class MonthlyReviewProcessTest {
     Mocks.register("compileMonthlyReport", new CompileMonthlyReport(statistics, reviews,
         new ObjectMapper().findAndRegisterModules(), calendar));
     Mocks.register("publishMonthlyReview", new PublishMonthlyReview(reviews));
+    Mocks.register("recordPayrollReference", new RecordPayrollReference(records));
     ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
     messages.setBasename("i18n/messages");
     messages.setDefaultEncoding("UTF-8");
@@ -169,11 +171,38 @@ class MonthlyReviewProcessTest {
         any()); // a bonus deduction is not a disciplinary action (SPEC §1.10)
     assertThat(pi).variables().containsEntry("deductionsRecorded", List.of(AGENT2));
     execute(job());
-    assertThat(pi).hasPassedInOrder("ReviewMonthlyReport", "ReviewApproved",
-        "ApproveRewardPenaltyNotice", "NoticeApproved", "RecordReviewPenalties",
-        "PublishMonthlyReview", "ReviewPublished").isEnded();
     verify(reviews).published(month, "Customer service: Zhao Lei 2 points.", "gmoffice", "gm",
         ClockUtil.getCurrentTime().toInstant());
+
+    // finance applies the deductions in the month's bonus run (policy: deductionDueWorkingDays)
+    assertThat(pi).hasPassed("PublishMonthlyReview", "DeductionsToApply")
+        .isWaitingAt("ApplyBonusDeductions");
+    assertThat(task()).hasCandidateGroup("finance").hasDueDate(Date.from(
+        new WorkingDayCalendar(ProcessTests.weekdaysInShanghai())
+            .add(ClockUtil.getCurrentTime(), 5).toInstant()));
+    claim(task(), "finance");
+    complete(task(), withVariables("payrollReference", "PR-" + month));
+    verify(records, never()).recordPayrollReference(any(), any());
+    execute(job());
+    verify(records).recordPayrollReference(month, "PR-" + month);
+    assertThat(pi).hasPassedInOrder("ReviewMonthlyReport", "ReviewApproved",
+        "ApproveRewardPenaltyNotice", "NoticeApproved", "RecordReviewPenalties",
+        "PublishMonthlyReview", "DeductionsToApply", "ApplyBonusDeductions",
+        "RecordPayrollReference", "DeductionsApplied").isEnded();
+  }
+
+  /** Nobody on the employee records owes a deduction: finance has nothing to apply. */
+  @Test
+  void aNoticeWithNoDeductionOnAnyFileIsPublishedAndEnds() {
+    when(records.find(AGENT2)).thenReturn(Optional.empty());
+    ProcessInstance pi = compiled();
+    complete(task(), withVariables("approved", true, "responsibilityDecisions", "None."));
+    complete(task(), withVariables("noticeApproved", true));
+    execute(job());
+    assertThat(pi).variables().containsEntry("deductionsRecorded", List.of());
+    execute(job());
+    assertThat(pi).hasPassedInOrder("RecordReviewPenalties", "PublishMonthlyReview",
+        "DeductionsToApply", "ReviewPublished").hasNotPassed("ApplyBonusDeductions").isEnded();
   }
 
   @Test

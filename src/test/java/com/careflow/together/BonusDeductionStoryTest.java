@@ -27,8 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * SPEC §1.10 and §8.3, a bonus deduction told as the company lives it: quality finds demo agent
  * {@code agent} (EM-0000-0001, eligible for grade 3) responsible for an upheld product-quality
  * complaint, through her negligence; next month's review puts the penalty standard's 200 CNY
- * (seed 003 篇七 9.6) on the reward and penalty notice, the general manager approves it, and her
- * file shows the deduction with the complaint's number. It is no disciplinary action: a
+ * (seed 003 篇七 9.6) on the reward and penalty notice, the general manager approves it, finance
+ * applies it in the month's bonus run, and her file shows the deduction with the complaint's
+ * number and the payroll reference. It is no disciplinary action: a
  * nomination of her is still eligible. Worked through the REST API Tasklist calls, on the
  * engine clock: the complaint closes next month, whose review is held the month after.
  */
@@ -108,7 +109,15 @@ class BonusDeductionStoryTest {
     tasklist.complete("gm", approval, Map.of("noticeApproved", true));
     AsyncSteps.runDue(engine, review);
 
-    // 3. her file shows the deduction with the complaint; no disciplinary action came of it
+    // 3. finance applies the notice in the month's bonus run and records its payroll reference
+    tasklist.complete("finance", tasklist.claim("finance", review, "ApplyBonusDeductions"),
+        Map.of("payrollReference", "PAY-" + month));
+    AsyncSteps.runDue(engine, review);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(review).finished().count()).as("the review is done").isOne();
+
+    // 4. her file shows the deduction with the complaint and the payroll run; no disciplinary
+    //    action came of it
     JsonNode file = tasklist.read(tasklist.send("hr", "GET", "/api/employees/" + AGENT, null))
         .get("file");
     List<JsonNode> deductions = new ArrayList<>();
@@ -122,11 +131,12 @@ class BonusDeductionStoryTest {
       assertThat(deduction.get("amount").decimalValue()).isEqualByComparingTo("200");
       assertThat(deduction.get("approvedBy").asText()).isEqualTo("gm");
       assertThat(deduction.get("reason").asText()).contains("200.00");
+      assertThat(deduction.get("payrollReference").asText()).isEqualTo("PAY-" + month);
     });
     file.get("disciplinaryActions").forEach(action -> assertThat(action.path("sourceCase")
         .asText()).doesNotContain(complaint));
 
-    // 4. a nomination of her for grade 3 is still eligible
+    // 5. a nomination of her for grade 3 is still eligible
     ClockUtil.reset();
     JsonNode nomination = tasklist.read(tasklist.send("csmanager", "POST", "/api/promotions",
         json.createObjectNode().put("employeeId", AGENT).put("promotionType", "POSITION")
