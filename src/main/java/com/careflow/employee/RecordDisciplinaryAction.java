@@ -72,7 +72,7 @@ public class RecordDisciplinaryAction implements JavaDelegate {
         : "Already recorded: the", kind, sourceCase, employeeId, recorded.id());
   }
 
-  private static String required(DelegateExecution execution, String name) {
+  static String required(DelegateExecution execution, String name) {
     String value = text(execution, name);
     if (value == null) {
       throw new NotValidException("The input parameter " + name + " of '"
@@ -81,7 +81,7 @@ public class RecordDisciplinaryAction implements JavaDelegate {
     return value.trim();
   }
 
-  private static DisciplinaryKind kind(String value) {
+  static DisciplinaryKind kind(String value) {
     try {
       return DisciplinaryKind.valueOf(value);
     } catch (IllegalArgumentException e) {

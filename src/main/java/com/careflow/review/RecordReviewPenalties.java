@@ -2,7 +2,9 @@ package com.careflow.review;
 
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.employee.Employee;
+import com.careflow.employee.EmployeeHistory.DisciplinaryKind;
 import com.careflow.employee.EmployeeRecords;
+import com.careflow.employee.Sanctions;
 import com.careflow.employee.EmployeeRecords.Recorded;
 import com.careflow.locale.Labels;
 import com.careflow.process.EngineClock;
@@ -38,7 +40,8 @@ import org.springframework.stereotype.Component;
  * <p>A unit's deduction, one against a name typed before persons were chosen from the records,
  * one of nothing, and one against a person who has left go onto no file (logged). Once per
  * person and review: a retried job writes nothing twice. Sets {@code deductionsRecorded}, the
- * employee numbers.
+ * employee numbers. The sanctions the penalty standard calls for go to HR to publish
+ * ({@link Sanctions}); {@code sanctionsProposed} lists them.
  */
 @Component("recordReviewPenalties")
 public class RecordReviewPenalties implements JavaDelegate {
@@ -50,16 +53,18 @@ public class RecordReviewPenalties implements JavaDelegate {
 
   private final MonthlyReviews reviews;
   private final EmployeeRecords records;
+  private final Sanctions sanctions;
   private final Labels labels;
   private final ObjectMapper json;
   /** A penalty as a compiled review stored it, which may say more than this release reads. */
   private final ObjectReader storedPenalty;
   private final ZoneId zone;
 
-  public RecordReviewPenalties(MonthlyReviews reviews, EmployeeRecords records, Labels labels,
-      ObjectMapper json, CalendarProperties calendar) {
+  public RecordReviewPenalties(MonthlyReviews reviews, EmployeeRecords records,
+      Sanctions sanctions, Labels labels, ObjectMapper json, CalendarProperties calendar) {
     this.reviews = reviews;
     this.records = records;
+    this.sanctions = sanctions;
     this.labels = labels;
     this.json = json;
     this.storedPenalty = json.readerFor(Penalty.class)
@@ -100,5 +105,33 @@ public class RecordReviewPenalties implements JavaDelegate {
       recorded.add(employee.id());
     }
     execution.setVariable("deductionsRecorded", recorded);
+    execution.setVariable("sanctionsProposed", proposeSanctions(penalties, month, approvedBy));
+  }
+
+  /**
+   * The sanctions the penalty standard calls for (SPEC §1.10), against persons on the records
+   * who have not left: each goes to HR to publish, with its complaint as the source case.
+   * Returns them, {@code EM-0000-0002 CP-2610-0007 WARNING}.
+   */
+  private List<String> proposeSanctions(JsonNode penalties, String month, String approvedBy)
+      throws JsonProcessingException {
+    List<String> proposed = new ArrayList<>();
+    for (JsonNode node : penalties) {
+      Penalty penalty = storedPenalty.treeToValue(node, Penalty.class);
+      if (penalty.person() == null || penalty.sanctions() == null
+          || records.find(penalty.person()).filter(employee ->
+              employee.status() != Employee.Status.LEFT).isEmpty()) {
+        continue;
+      }
+      for (String sanction : penalty.sanctions()) {
+        String[] caseAndKind = sanction.split(" ");
+        String complaint = caseAndKind[0];
+        DisciplinaryKind kind = DisciplinaryKind.valueOf(caseAndKind[1]);
+        sanctions.propose(penalty.person(), kind, labels.text("review.sanctionReason",
+            labels.company(), month, complaint), complaint, approvedBy);
+        proposed.add(penalty.person() + " " + sanction);
+      }
+    }
+    return proposed;
   }
 }

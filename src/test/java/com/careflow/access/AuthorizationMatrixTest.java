@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *   <li>an HTTP status: {@code 200}, {@code 201}, {@code 204}, {@code 403}, {@code 409};
  *   <li>for a search: {@code r} rows found, {@code 0} nothing visible;
  *   <li>for a customer or a form: {@code C} the customer's name and phone shown, {@code -}
- *       withheld;
+ *       withheld; for a personnel form, {@code P} its personnel data shown;
  *   <li>{@code .} not tried (the administrator would change the fixture the other rows need;
  *       {@link TamperTest} covers what an administrator may do).
  * </ul>
@@ -97,6 +97,9 @@ class AuthorizationMatrixTest {
       rest: claim an overdue follow-up    403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 409
       rest: see the GM's notice task      0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       rest: claim the GM's notice task    403 403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 204
+      rest: see HR's sanction task        0   0   0   0   0   0   0   0   0   0   r   r   0   0   r   0   r
+      rest: read the sanction's form      403 403 403 403 403 403 403 403 403 403 P   P   403 403 P   403 P
+      rest: claim the sanction task       403 403 403 403 403 403 403 403 403 403 204 403 403 403 403 403 204
       rest: see finance's deduction task  0   0   r   0   0   0   r   0   0   r   0   0   0   r   r   r   r
       rest: claim the deduction task      403 403 403 403 403 403 403 403 403 204 403 403 403 403 403 403 204
       # Camunda's REST API: instances and variables
@@ -165,6 +168,7 @@ class AuthorizationMatrixTest {
         .substring(0, 7);
     String notice = gmNotice();
     String deductions = financesDeductionTask();
+    String sanction = hrsSanctionTask();
     String withheld = rest.registerComplaint("agent", "Matrix withheld payment");
     String receivable = receivable(withheld);
     String deadline = engine.getManagementService().createJobQuery().processInstanceId(complaintPi)
@@ -262,6 +266,16 @@ class AuthorizationMatrixTest {
       return answer;
     });
 
+    probe("rest: see HR's sanction task", user -> rows(rest.send(user, "GET",
+        "/engine-rest/task?taskId=" + sanction, null)));
+    probe("rest: read the sanction's form", user -> personnel(rest.send(user, "GET",
+        "/engine-rest/task/" + sanction + "/form-variables", null)));
+    probe("rest: claim the sanction task", user -> {
+      String answer = status(rest.send(user, "POST", "/engine-rest/task/" + sanction
+          + "/claim", "{\"userId\":\"" + user + "\"}"));
+      engine.getTaskService().setAssignee(sanction, null); // as it was, for the next cells
+      return answer;
+    });
     probe("rest: see finance's deduction task", user -> rows(rest.send(user, "GET",
         "/engine-rest/task?taskId=" + deductions, null)));
     probe("rest: claim the deduction task", user -> {
@@ -591,6 +605,24 @@ class AuthorizationMatrixTest {
         "responsibilityDecisions", "None."));
     return engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("ApproveRewardPenaltyNotice").singleResult().getId();
+  }
+
+  /** HR's "Publish the administrative sanction" of a warning to agent2 (SPEC §1.10, §8.3). */
+  private String hrsSanctionTask() {
+    String instance = engine.getRuntimeService().startProcessInstanceByKey(
+        "sanction-publication", "CP-MATRIX-SANCTION", Map.of("employeeId", "EM-0000-0002",
+            "employeeName", "Zhao Lei", "kind", "WARNING", "reason", "Matrix: rude",
+            "sourceCase", "CP-MATRIX-SANCTION", "decidedBy", "management-office")).getId();
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult()
+        .getId();
+  }
+
+  /** Whether a task's form variables show personnel data (a sanction's reason): P, or -. */
+  private String personnel(HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      return status(response);
+    }
+    return rest.read(response).has("reason") ? "P" : "-";
   }
 
   /**

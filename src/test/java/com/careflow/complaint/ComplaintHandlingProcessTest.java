@@ -138,7 +138,7 @@ class ComplaintHandlingProcessTest {
       execution.setVariable("returnNumber", "RT-2611-000" + returnsStarted.size());
     });
     Mocks.register("staffChoices", staffChoices);
-    Mocks.register("recordDisciplinaryAction", (JavaDelegate) execution -> actionsRecorded.add(
+    Mocks.register("proposeSanction", (JavaDelegate) execution -> actionsRecorded.add(
         List.of(execution.getVariableLocal("employeeId"), execution.getVariableLocal("kind"),
             String.valueOf(execution.getVariableLocal("reason")),
             execution.getVariableLocal("sourceCase"), execution.getVariableLocal("decidedBy"))));

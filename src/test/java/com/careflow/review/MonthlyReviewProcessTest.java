@@ -19,7 +19,9 @@ import static org.mockito.Mockito.when;
 
 import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.employee.Employee;
+import com.careflow.employee.EmployeeHistory.DisciplinaryKind;
 import com.careflow.employee.EmployeeRecords;
+import com.careflow.employee.Sanctions;
 import com.careflow.employee.EmployeeRecords.Recorded;
 import com.careflow.locale.Labels;
 import com.careflow.locale.LocaleProperties;
@@ -80,6 +82,7 @@ class MonthlyReviewProcessTest {
   private final ComplaintStatistics statistics = mock(ComplaintStatistics.class);
   private final MonthlyReviews reviews = mock(MonthlyReviews.class);
   private final EmployeeRecords records = mock(EmployeeRecords.class);
+  private final Sanctions sanctions = mock(Sanctions.class);
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
   private ProcessEngine engine;
   /** The month reviewed and the review's deadline, as the start timer fired. */
@@ -101,7 +104,7 @@ class MonthlyReviewProcessTest {
     messages.setDefaultEncoding("UTF-8");
     messages.setFallbackToSystemLocale(false);
     Mocks.register("recordReviewPenalties", new RecordReviewPenalties(reviews, records,
-        new Labels(messages, new LocaleProperties("zh")), json, calendar));
+        sanctions, new Labels(messages, new LocaleProperties("zh")), json, calendar));
     when(statistics.previousMonth(any())).thenAnswer(call -> YearMonth.from(
         call.<Instant>getArgument(0).atZone(SHANGHAI)).minusMonths(1));
     when(statistics.report(any())).thenReturn(aMonth());
@@ -133,9 +136,10 @@ class MonthlyReviewProcessTest {
                 + "sanctions for HR: CP-2610-0007 WARNING — CP-2610-0003, CP-2610-0007",
             "Production / Lin (not on the employee records): 1 point, bonus deduction 100.00 "
                 + "CNY — CP-2610-0004",
-            "Logistics: 1 point, bonus deduction 100.00 CNY — CP-2610-0009",
-            "customer-service / Wu Left (EM-0000-0009): 1 point, bonus deduction 200.00 CNY "
-                + "— CP-2610-0011"));
+            "Logistics: 1 point, bonus deduction 100.00 CNY, sanctions for HR: CP-2610-0009 "
+                + "WARNING — CP-2610-0009",
+            "customer-service / Wu Left (EM-0000-0009): 1 point, bonus deduction 200.00 CNY, "
+                + "sanctions for HR: CP-2610-0011 DEMERIT — CP-2610-0011"));
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "reportSummary"))
         .contains("Complaints closed: 4, upheld: 3, reopened: 1", "(75% on time)",
             "2.5 working days", "3000 CNY", "Returns: 1 settled (48 units, 600.00 CNY), 1 rejected");
@@ -170,6 +174,12 @@ class MonthlyReviewProcessTest {
     verify(records, never()).recordDisciplinaryAction(any(), any(), any(), any(), any(), any(),
         any()); // a bonus deduction is not a disciplinary action (SPEC §1.10)
     assertThat(pi).variables().containsEntry("deductionsRecorded", List.of(AGENT2));
+    // the standard's sanctions go to HR to publish (SPEC §1.10): a unit's and a leaver's do not
+    verify(sanctions).propose(AGENT2, DisciplinaryKind.WARNING, "月度投诉评审 " + month
+        + "：投诉 CP-2610-0007 按客诉罚扣判定基准的行政处分（奖罚通知单经总经理批准）", "CP-2610-0007", "gm");
+    verify(sanctions, times(1)).propose(any(), any(), any(), any(), any());
+    assertThat(pi).variables().containsEntry("sanctionsProposed",
+        List.of(AGENT2 + " CP-2610-0007 WARNING"));
     execute(job());
     verify(reviews).published(month, "Customer service: Zhao Lei 2 points.", "gmoffice", "gm",
         ClockUtil.getCurrentTime().toInstant());
@@ -343,9 +353,9 @@ class MonthlyReviewProcessTest {
             new Penalty("Production", "Lin", null, 1, List.of("CP-2610-0004"),
                 new BigDecimal("100.00"), List.of()),
             new Penalty("Logistics", null, null, 1, List.of("CP-2610-0009"),
-                new BigDecimal("100.00"), List.of()),
+                new BigDecimal("100.00"), List.of("CP-2610-0009 WARNING")),
             new Penalty("customer-service", LEAVER, "Wu Left", 1, List.of("CP-2610-0011"),
-                new BigDecimal("200.00"), List.of())),
+                new BigDecimal("200.00"), List.of("CP-2610-0011 DEMERIT"))),
         List.of(), null, null);
   }
 

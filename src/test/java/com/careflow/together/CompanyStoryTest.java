@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * SPEC §8.3, the company's story in one case: a customer complains about demo agent
- * {@code agent2}'s conduct; the management office records her as responsible, and the result
- * lands on her record; the month's review is approved by the GM office and the general
+ * {@code agent2}'s conduct; the management office records her as responsible and decides a
+ * warning, which HR publishes on the personnel notice, and then it lands on her record; the month's review is approved by the GM office and the general
  * manager's reward and penalty notice deducts her performance bonus for it (SPEC §1.10), which
  * her file shows as a deduction, not as a second disciplinary action, each with the
  * complaint's number; a nomination of {@code agent2} for promotion then reports DISCIPLINE, for
@@ -84,15 +84,23 @@ class CompanyStoryTest {
         Map.of("responsibleDepartment", "customer-service", "responsiblePerson", AGENT2,
             "disciplinaryKind", "WARNING",
             "disciplinaryResult", "A written warning for hanging up on a customer."));
-    AsyncSteps.runDue(engine, complaint); // the action is written, the customer told
+    AsyncSteps.runDue(engine, complaint); // the sanction goes to HR, the customer is told
     tasklist.customerAccepts("agent", complaint, "Fine.");
     AsyncSteps.runDue(engine, complaint);
     assertThat(tasklist.read(tasklist.send("agent", "GET", "/api/complaints/" + complaint, null))
         .get("status").asText()).isEqualTo("CLOSED");
+    assertThat(actionsOf(AGENT2)).as("nothing on her record before HR publishes it")
+        .noneSatisfy(action -> assertThat(action.get("sourceCase").asText())
+            .isEqualTo(complaint));
+
+    // HR publishes the sanction on the personnel notice (人事公布单, SPEC §1.10)
+    tasklist.complete("hr", tasklist.claim("hr", complaint, "PublishSanction"), Map.of(
+        "sanctionPublished", true, "personnelNotice", "RS-STORY-1"));
+    AsyncSteps.runDue(engine, complaint);
     assertThat(actionsOf(AGENT2)).as("the office's finding, with its case").anySatisfy(action -> {
       assertThat(action.get("sourceCase").asText()).isEqualTo(complaint);
       assertThat(action.get("kind").asText()).isEqualTo("WARNING");
-      assertThat(action.get("reason").asText()).contains("hanging up");
+      assertThat(action.get("reason").asText()).contains("hanging up", "RS-STORY-1");
     });
 
     // 2. the month's review: the GM office reviews, the general manager approves the notice
