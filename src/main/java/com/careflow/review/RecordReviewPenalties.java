@@ -5,6 +5,8 @@ import com.careflow.employee.Employee;
 import com.careflow.employee.EmployeeHistory.DisciplinaryKind;
 import com.careflow.employee.EmployeeRecords;
 import com.careflow.employee.Sanctions;
+import com.careflow.identity.Departments;
+import com.careflow.identity.IdentityProperties.Department;
 import com.careflow.employee.EmployeeRecords.Recorded;
 import com.careflow.locale.Labels;
 import com.careflow.process.EngineClock;
@@ -20,6 +22,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -54,6 +60,7 @@ public class RecordReviewPenalties implements JavaDelegate {
   private final MonthlyReviews reviews;
   private final EmployeeRecords records;
   private final Sanctions sanctions;
+  private final Departments departments;
   private final Labels labels;
   private final ObjectMapper json;
   /** A penalty as a compiled review stored it, which may say more than this release reads. */
@@ -61,10 +68,12 @@ public class RecordReviewPenalties implements JavaDelegate {
   private final ZoneId zone;
 
   public RecordReviewPenalties(MonthlyReviews reviews, EmployeeRecords records,
-      Sanctions sanctions, Labels labels, ObjectMapper json, CalendarProperties calendar) {
+      Sanctions sanctions, Departments departments, Labels labels, ObjectMapper json,
+      CalendarProperties calendar) {
     this.reviews = reviews;
     this.records = records;
     this.sanctions = sanctions;
+    this.departments = departments;
     this.labels = labels;
     this.json = json;
     this.storedPenalty = json.readerFor(Penalty.class)
@@ -82,6 +91,7 @@ public class RecordReviewPenalties implements JavaDelegate {
     LocalDate today = EngineClock.today(zone);
     Instant now = ClockUtil.getCurrentTime().toInstant();
     List<String> recorded = new ArrayList<>();
+    Map<String, List<String>> byDepartment = new TreeMap<>();
     for (JsonNode node : penalties) {
       Penalty penalty = storedPenalty.treeToValue(node, Penalty.class);
       Employee employee = penalty.person() == null ? null
@@ -103,9 +113,36 @@ public class RecordReviewPenalties implements JavaDelegate {
           amount.toPlainString(), employee.id(), deduction.id(),
           deduction.created() ? "" : ", already recorded");
       recorded.add(employee.id());
+      byDepartment.computeIfAbsent(employee.department(), department -> new ArrayList<>())
+          .add(employee.name() + " (" + employee.id() + "): " + amount.toPlainString() + " CNY — "
+              + String.join(", ", penalty.complaints() == null ? List.of()
+                  : penalty.complaints()));
     }
     execution.setVariable("deductionsRecorded", recorded);
+    tellDepartments(execution, byDepartment);
     execution.setVariable("sanctionsProposed", proposeSanctions(penalties, month, approvedBy));
+  }
+
+  /**
+   * What each penalised department's managers are told (SPEC §1.10: 处罚部门执行): the
+   * departments ({@code penalisedDepartments}), each one's own people's deductions only
+   * ({@code departmentNotices}; personnel data of no other department, SPEC §7.2), and who
+   * manages it ({@code departmentManagers}; the general managers for a department without
+   * managers of its own).
+   */
+  private void tellDepartments(DelegateExecution execution,
+      Map<String, List<String>> byDepartment) {
+    Map<String, String> notices = new TreeMap<>();
+    Map<String, String> managers = new TreeMap<>();
+    byDepartment.forEach((department, lines) -> {
+      notices.put(department, String.join("\n", lines));
+      Set<String> groups = departments.byId(department).map(Department::managers)
+          .filter(found -> !found.isEmpty()).orElse(Set.of("general-managers"));
+      managers.put(department, String.join(",", new TreeSet<>(groups)));
+    });
+    execution.setVariable("penalisedDepartments", new ArrayList<>(notices.keySet()));
+    execution.setVariable("departmentNotices", notices);
+    execution.setVariable("departmentManagers", managers);
   }
 
   /**

@@ -101,6 +101,8 @@ class AuthorizationMatrixTest {
       rest: read the sanction's form      403 403 403 403 403 403 403 403 403 403 P   P   403 403 P   403 P
       rest: claim the sanction task       403 403 403 403 403 403 403 403 403 403 204 403 403 403 403 403 204
       rest: see finance's deduction task  0   0   r   0   0   0   r   0   0   r   0   0   0   r   r   r   r
+      rest: see department deductions    0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      rest: claim them                    403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: claim the deduction task      403 403 403 403 403 403 403 403 403 204 403 403 403 403 403 403 204
       # Camunda's REST API: instances and variables
       rest: write a case variable         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
@@ -169,6 +171,7 @@ class AuthorizationMatrixTest {
     String notice = gmNotice();
     String deductions = financesDeductionTask();
     String sanction = hrsSanctionTask();
+    String departmentDeductions = departmentsDeductionTask();
     String withheld = rest.registerComplaint("agent", "Matrix withheld payment");
     String receivable = receivable(withheld);
     String deadline = engine.getManagementService().createJobQuery().processInstanceId(complaintPi)
@@ -274,6 +277,14 @@ class AuthorizationMatrixTest {
       String answer = status(rest.send(user, "POST", "/engine-rest/task/" + sanction
           + "/claim", "{\"userId\":\"" + user + "\"}"));
       engine.getTaskService().setAssignee(sanction, null); // as it was, for the next cells
+      return answer;
+    });
+    probe("rest: see department deductions", user -> rows(rest.send(user, "GET",
+        "/engine-rest/task?taskId=" + departmentDeductions, null)));
+    probe("rest: claim them", user -> {
+      String answer = status(rest.send(user, "POST", "/engine-rest/task/" + departmentDeductions
+          + "/claim", "{\"userId\":\"" + user + "\"}"));
+      engine.getTaskService().setAssignee(departmentDeductions, null); // as it was
       return answer;
     });
     probe("rest: see finance's deduction task", user -> rows(rest.send(user, "GET",
@@ -605,6 +616,24 @@ class AuthorizationMatrixTest {
         "responsibilityDecisions", "None."));
     return engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("ApproveRewardPenaltyNotice").singleResult().getId();
+  }
+
+  /**
+   * Customer service's "Carry out the deductions in your department" of a monthly review (SPEC
+   * §1.10), reached directly: a review of March 2024 with one deduction in customer service.
+   */
+  private String departmentsDeductionTask() {
+    String instance = engine.getRuntimeService().createProcessInstanceByKey(
+            "complaint-monthly-review").businessKey("REVIEW-2024-03")
+        .setVariable("reportMonth", "2024-03")
+        .setVariable("penalisedDepartments", new java.util.ArrayList<>(List.of("customer-service")))
+        .setVariable("departmentNotices", new HashMap<>(Map.of("customer-service",
+            "Zhao Lei (EM-0000-0002): 100.00 CNY — CP-2403-0001")))
+        .setVariable("departmentManagers", new HashMap<>(Map.of("customer-service",
+            "cs-managers")))
+        .startBeforeActivity("CarryOutDeductions#multiInstanceBody").execute().getId();
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("CarryOutDeductions").singleResult().getId();
   }
 
   /** HR's "Publish the administrative sanction" of a warning to agent2 (SPEC §1.10, §8.3). */

@@ -22,6 +22,8 @@ import com.careflow.employee.Employee;
 import com.careflow.employee.EmployeeHistory.DisciplinaryKind;
 import com.careflow.employee.EmployeeRecords;
 import com.careflow.employee.Sanctions;
+import com.careflow.identity.Departments;
+import com.careflow.identity.IdentityProperties.Department;
 import com.careflow.employee.EmployeeRecords.Recorded;
 import com.careflow.locale.Labels;
 import com.careflow.locale.LocaleProperties;
@@ -41,6 +43,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -68,6 +71,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
     "forms/review-monthly-report.form",
     "forms/approve-reward-penalty-notice.form",
     "forms/apply-bonus-deductions.form",
+    "forms/carry-out-deductions.form",
     "forms/chase-monthly-review.form"})
 class MonthlyReviewProcessTest {
 
@@ -83,6 +87,7 @@ class MonthlyReviewProcessTest {
   private final MonthlyReviews reviews = mock(MonthlyReviews.class);
   private final EmployeeRecords records = mock(EmployeeRecords.class);
   private final Sanctions sanctions = mock(Sanctions.class);
+  private final Departments departments = mock(Departments.class);
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
   private ProcessEngine engine;
   /** The month reviewed and the review's deadline, as the start timer fired. */
@@ -104,7 +109,11 @@ class MonthlyReviewProcessTest {
     messages.setDefaultEncoding("UTF-8");
     messages.setFallbackToSystemLocale(false);
     Mocks.register("recordReviewPenalties", new RecordReviewPenalties(reviews, records,
-        sanctions, new Labels(messages, new LocaleProperties("zh")), json, calendar));
+        sanctions, departments, new Labels(messages, new LocaleProperties("zh")), json,
+        calendar));
+    when(departments.byId("customer-service")).thenReturn(Optional.of(new Department(
+        "customer-service", "Customer service", Set.of("cs-agents", "cs-managers"),
+        Set.of("cs-managers"))));
     when(statistics.previousMonth(any())).thenAnswer(call -> YearMonth.from(
         call.<Instant>getArgument(0).atZone(SHANGHAI)).minusMonths(1));
     when(statistics.report(any())).thenReturn(aMonth());
@@ -184,21 +193,33 @@ class MonthlyReviewProcessTest {
     verify(reviews).published(month, "Customer service: Zhao Lei 2 points.", "gmoffice", "gm",
         ClockUtil.getCurrentTime().toInstant());
 
-    // finance applies the deductions in the month's bonus run (policy: deductionDueWorkingDays)
+    // finance applies the deductions in the month's bonus run (policy: deductionDueWorkingDays),
+    // and each penalised department's managers are told their own people's (SPEC §1.10, §7.2)
     assertThat(pi).hasPassed("PublishMonthlyReview", "DeductionsToApply")
-        .isWaitingAt("ApplyBonusDeductions");
-    assertThat(task()).hasCandidateGroup("finance").hasDueDate(Date.from(
-        new WorkingDayCalendar(ProcessTests.weekdaysInShanghai())
-            .add(ClockUtil.getCurrentTime(), 5).toInstant()));
-    claim(task(), "finance");
-    complete(task(), withVariables("payrollReference", "PR-" + month));
+        .isWaitingAt("ApplyBonusDeductions", "CarryOutDeductions").variables()
+        .containsEntry("penalisedDepartments", List.of("customer-service"))
+        .containsEntry("departmentManagers", Map.of("customer-service", "cs-managers"));
+    Date fiveWorkingDays = Date.from(new WorkingDayCalendar(ProcessTests.weekdaysInShanghai())
+        .add(ClockUtil.getCurrentTime(), 5).toInstant());
+    assertThat(task("ApplyBonusDeductions")).hasCandidateGroup("finance")
+        .hasDueDate(fiveWorkingDays);
+    assertThat(task("CarryOutDeductions")).hasCandidateGroup("cs-managers")
+        .hasDueDate(fiveWorkingDays);
+    assertThat(engine.getTaskService().getVariable(task("CarryOutDeductions").getId(),
+        "departmentNotice")).isEqualTo(
+            "Someone (EM-0000-0002): 500.00 CNY — CP-2610-0003, CP-2610-0007");
+    claim(task("ApplyBonusDeductions"), "finance");
+    complete(task("ApplyBonusDeductions"), withVariables("payrollReference", "PR-" + month));
     verify(records, never()).recordPayrollReference(any(), any());
     execute(job());
     verify(records).recordPayrollReference(month, "PR-" + month);
+    assertThat(pi).isWaitingAt("CarryOutDeductions");
+    complete(task("CarryOutDeductions"), withVariables("departmentNote", "Told Zhao Lei."));
     assertThat(pi).hasPassedInOrder("ReviewMonthlyReport", "ReviewApproved",
         "ApproveRewardPenaltyNotice", "NoticeApproved", "RecordReviewPenalties",
-        "PublishMonthlyReview", "DeductionsToApply", "ApplyBonusDeductions",
-        "RecordPayrollReference", "DeductionsApplied").isEnded();
+        "PublishMonthlyReview", "DeductionsToApply", "FinanceAndDepartments",
+        "ApplyBonusDeductions", "RecordPayrollReference", "DeductionsDone", "DeductionsApplied")
+        .hasPassed("CarryOutDeductions").isEnded();
   }
 
   /** Nobody on the employee records owes a deduction: finance has nothing to apply. */

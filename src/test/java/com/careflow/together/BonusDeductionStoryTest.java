@@ -113,6 +113,12 @@ class BonusDeductionStoryTest {
     tasklist.complete("finance", tasklist.claim("finance", review, "ApplyBonusDeductions"),
         Map.of("payrollReference", "PAY-" + month));
     AsyncSteps.runDue(engine, review);
+    // and customer service's managers are told their own people's deductions
+    JsonNode department = tasklist.claim("csmanager", review, "CarryOutDeductions");
+    assertThat(tasklist.read(tasklist.send("csmanager", "GET", "/engine-rest/task/"
+        + department.get("id").asText() + "/form-variables", null)).path("departmentNotice")
+        .path("value").asText()).contains(AGENT + "): 200.00 CNY", complaint);
+    tasklist.complete("csmanager", department, Map.of("departmentNote", "Told her."));
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(review).finished().count()).as("the review is done").isOne();
 
