@@ -262,39 +262,19 @@ class AuthorizationMatrixTest {
 
     probe("rest: see the GM's notice task", user -> rows(rest.send(user, "GET",
         "/engine-rest/task?taskId=" + notice, null)));
-    probe("rest: claim the GM's notice task", user -> {
-      String answer = status(rest.send(user, "POST", "/engine-rest/task/" + notice + "/claim",
-          "{\"userId\":\"" + user + "\"}"));
-      engine.getTaskService().setAssignee(notice, null); // as it was, for the next cells
-      return answer;
-    });
+    probe("rest: claim the GM's notice task", user -> claimAndPutBack(user, notice));
 
     probe("rest: see HR's sanction task", user -> rows(rest.send(user, "GET",
         "/engine-rest/task?taskId=" + sanction, null)));
     probe("rest: read the sanction's form", user -> personnel(rest.send(user, "GET",
         "/engine-rest/task/" + sanction + "/form-variables", null)));
-    probe("rest: claim the sanction task", user -> {
-      String answer = status(rest.send(user, "POST", "/engine-rest/task/" + sanction
-          + "/claim", "{\"userId\":\"" + user + "\"}"));
-      engine.getTaskService().setAssignee(sanction, null); // as it was, for the next cells
-      return answer;
-    });
+    probe("rest: claim the sanction task", user -> claimAndPutBack(user, sanction));
     probe("rest: see department deductions", user -> rows(rest.send(user, "GET",
         "/engine-rest/task?taskId=" + departmentDeductions, null)));
-    probe("rest: claim them", user -> {
-      String answer = status(rest.send(user, "POST", "/engine-rest/task/" + departmentDeductions
-          + "/claim", "{\"userId\":\"" + user + "\"}"));
-      engine.getTaskService().setAssignee(departmentDeductions, null); // as it was
-      return answer;
-    });
+    probe("rest: claim them", user -> claimAndPutBack(user, departmentDeductions));
     probe("rest: see finance's deduction task", user -> rows(rest.send(user, "GET",
         "/engine-rest/task?taskId=" + deductions, null)));
-    probe("rest: claim the deduction task", user -> {
-      String answer = status(rest.send(user, "POST", "/engine-rest/task/" + deductions
-          + "/claim", "{\"userId\":\"" + user + "\"}"));
-      engine.getTaskService().setAssignee(deductions, null); // as it was, for the next cells
-      return answer;
-    });
+    probe("rest: claim the deduction task", user -> claimAndPutBack(user, deductions));
     probe("rest: write a case variable", user -> status(rest.send(user, "PUT",
         "/engine-rest/process-instance/" + complaintPi + "/variables/probe",
         "{\"value\":\"" + user + "\",\"type\":\"String\"}")));
@@ -415,6 +395,14 @@ class AuthorizationMatrixTest {
 
   private void probe(String action, Function<String, String> probe) {
     probes.put(action, probe);
+  }
+
+  /** A claim's answer; the task is put back unclaimed for the next cells. */
+  private String claimAndPutBack(String user, String taskId) {
+    String answer = status(rest.send(user, "POST", "/engine-rest/task/" + taskId + "/claim",
+        "{\"userId\":\"" + user + "\"}"));
+    engine.getTaskService().setAssignee(taskId, null);
+    return answer;
   }
 
   private static String skipForAdmin(String user, java.util.function.Supplier<String> probe) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careflow.support.AsyncSteps;
 import com.careflow.support.CareFlowSpringTest;
+import com.careflow.support.MonthlyReviewStart;
 import com.careflow.support.Tasklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,16 +87,7 @@ class BonusDeductionStoryTest {
         null)).get("status").asText()).isEqualTo("CLOSED");
 
     // 2. the month's review: the notice holds 200 CNY against the agent; the GM approves
-    ClockUtil.setCurrentTime(Date.from(month.plusMonths(1).atDay(1).atTime(8, 0)
-        .atZone(SHANGHAI).toInstant()));
-    Job firstOfTheMonth = engine.getManagementService().createJobQuery().timers()
-        .activityId("FirstOfTheMonth").singleResult();
-    engine.getManagementService().executeJob(firstOfTheMonth.getId());
-    String review = "REVIEW-" + month;
-    for (Job compile : engine.getManagementService().createJobQuery().messages()
-        .activityId("CompileMonthlyReport").list()) {
-      engine.getManagementService().executeJob(compile.getId());
-    }
+    String review = MonthlyReviewStart.startTheReviewOf(engine, month);
     JsonNode reviewTask = tasklist.claim("gmoffice", review, "ReviewMonthlyReport");
     String notice = tasklist.form("gmoffice", reviewTask).toString();
     tasklist.complete("gmoffice", reviewTask, Map.of("approved", true,

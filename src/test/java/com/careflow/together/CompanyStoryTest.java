@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.careflow.support.AsyncSteps;
 import com.careflow.support.CareFlowSpringTest;
+import com.careflow.support.MonthlyReviewStart;
 import com.careflow.support.Tasklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +12,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,16 +104,7 @@ class CompanyStoryTest {
 
     // 2. the month's review: the GM office reviews, the general manager approves the notice
     YearMonth month = YearMonth.from(today);
-    ClockUtil.setCurrentTime(Date.from(month.plusMonths(1).atDay(1).atTime(8, 0)
-        .atZone(SHANGHAI).toInstant()));
-    Job firstOfTheMonth = engine.getManagementService().createJobQuery().timers()
-        .activityId("FirstOfTheMonth").singleResult();
-    engine.getManagementService().executeJob(firstOfTheMonth.getId());
-    String review = "REVIEW-" + month;
-    for (Job compile : engine.getManagementService().createJobQuery().messages()
-        .activityId("CompileMonthlyReport").list()) {
-      engine.getManagementService().executeJob(compile.getId()); // it names the review
-    }
+    String review = MonthlyReviewStart.startTheReviewOf(engine, month);
     tasklist.complete("gmoffice", tasklist.claim("gmoffice", review, "ReviewMonthlyReport"),
         Map.of("approved", true, "responsibilityDecisions", "Customer service: Zhao Lei, 1 point."));
     tasklist.complete("gm", tasklist.claim("gm", review, "ApproveRewardPenaltyNotice"),
