@@ -47,20 +47,22 @@ final class JobControl extends CommandInterceptor {
       DeleteJobsCmd.class, SetJobPriorityCmd.class, SetJobDefinitionPriorityCmd.class,
       HistoryCleanupCmd.class);
 
-  /** The retries a Cockpit group gives a failed job at most: as many as the engine gives one. */
-  static final int REPAIR_RETRIES = 3;
-
   @Override
   public <T> T execute(Command<T> command) {
     if (UserCommands.isOutermost()) {
       CommandContext context = Context.getCommandContext();
       Authentication user = context.getAuthentication();
-      if (user != null && user.getUserId() != null
-          && !context.getAuthorizationManager().isCamundaAdmin(user)) {
+      if (isPersonNotAdministrator(context, user)) {
         check(command, context, user);
       }
     }
     return next.execute(command);
+  }
+
+  /** A signed-in person's own command, not the engine's and not an administrator's. */
+  private static boolean isPersonNotAdministrator(CommandContext context, Authentication user) {
+    return user != null && user.getUserId() != null
+        && !context.getAuthorizationManager().isCamundaAdmin(user);
   }
 
   private static void check(Command<?> command, CommandContext context, Authentication user) {
@@ -79,8 +81,10 @@ final class JobControl extends CommandInterceptor {
       throw new AuthorizationException("A retry does not move a timer (SPEC §7.1, §7.10): "
           + "deadlines are the procedure's; an administrator (camunda-admin) moves one.");
     }
-    if (retry.retries() > REPAIR_RETRIES) {
-      throw new AuthorizationException("A failed job is retried with at most " + REPAIR_RETRIES
+    // at most as many retries as the engine first gives a job (3 unless configured otherwise)
+    int repairRetries = context.getProcessEngineConfiguration().getDefaultNumberOfRetries();
+    if (retry.retries() > repairRetries) {
+      throw new AuthorizationException("A failed job is retried with at most " + repairRetries
           + " retries, as the engine first gives it; more would keep a failing deadline out of "
           + "Cockpit's incidents (SPEC §7.10).");
     }
@@ -129,8 +133,7 @@ final class JobControl extends CommandInterceptor {
     @Override
     public Void execute(CommandContext context) {
       Authentication user = context.getAuthentication();
-      if (user != null && user.getUserId() != null
-          && !context.getAuthorizationManager().isCamundaAdmin(user)) {
+      if (isPersonNotAdministrator(context, user)) {
         throw refused(user, "run a job now");
       }
       return null;

@@ -41,9 +41,15 @@ public class Sanctions {
   /** Proposes the sanction to HR; false when it was proposed before or the employee has left. */
   public boolean propose(String employeeId, DisciplinaryKind kind, String reason,
       String sourceCase, String decidedBy) {
-    Employee employee = records.find(employeeId).orElseThrow(() -> new NotValidException(
+    return propose(records.find(employeeId).orElseThrow(() -> new NotValidException(
         "employeeId " + employeeId + " is not an employee record: the " + kind + " of "
-            + sourceCase + " was not sent to HR."));
+            + sourceCase + " was not sent to HR.")), kind, reason, sourceCase, decidedBy);
+  }
+
+  /** {@link #propose(String, DisciplinaryKind, String, String, String)} for a record in hand. */
+  public boolean propose(Employee employee, DisciplinaryKind kind, String reason,
+      String sourceCase, String decidedBy) {
+    String employeeId = employee.id();
     if (employee.status() == Employee.Status.LEFT) {
       LOG.warn("{} left on {}: the {} of {} is not sent to HR", employeeId, employee.leftOn(),
           kind, sourceCase);

@@ -257,6 +257,7 @@ public class ComplaintStatistics {
             ? Arrays.asList(null, entry.outcome().responsiblePerson())
             : Arrays.asList(orNotRecorded(entry.outcome().responsibleDepartment()), null),
         LinkedHashMap::new, Collectors.toList()));
+    Map<String, PenaltyStandard.Consequence> consequences = standard.of(upheld);
     List<Penalty> penalties = new ArrayList<>();
     against.forEach((who, entries) -> {
       String department = who.get(0) != null ? who.get(0) : entries.stream()
@@ -265,7 +266,7 @@ public class ComplaintStatistics {
       BigDecimal deduction = BigDecimal.ZERO.setScale(2);
       List<String> sanctions = new ArrayList<>();
       for (Entry entry : entries) {
-        PenaltyStandard.Consequence consequence = standard.of(entry);
+        PenaltyStandard.Consequence consequence = consequences.get(entry.number());
         deduction = deduction.add(consequence.bonusDeduction());
         if (!"NONE".equals(consequence.sanction())) {
           sanctions.add(entry.number() + " " + consequence.sanction());

@@ -91,36 +91,40 @@ public class RecordReviewPenalties implements JavaDelegate {
     LocalDate today = EngineClock.today(zone);
     Instant now = ClockUtil.getCurrentTime().toInstant();
     List<String> recorded = new ArrayList<>();
+    List<String> proposed = new ArrayList<>();
     Map<String, List<String>> byDepartment = new TreeMap<>();
     for (JsonNode node : penalties) {
       Penalty penalty = storedPenalty.treeToValue(node, Penalty.class);
       Employee employee = penalty.person() == null ? null
-          : records.find(penalty.person()).orElse(null);
+          : records.find(penalty.person()).filter(found -> found.status() != Employee.Status.LEFT)
+              .orElse(null);
       BigDecimal amount = penalty.bonusDeduction() == null ? null
           : penalty.bonusDeduction().setScale(2, RoundingMode.HALF_UP); // as read back from JSON
-      if (employee == null || employee.status() == Employee.Status.LEFT || amount == null
-          || amount.signum() <= 0) {
+      String complaints = String.join(", ", penalty.complaints() == null ? List.of()
+          : penalty.complaints());
+      if (employee == null || amount == null || amount.signum() <= 0) {
         LOG.info("Review {}: the deduction of {} CNY against {} goes onto no employee file", month,
             amount, penalty.person() == null ? penalty.department() : penalty.person());
-        continue;
+      } else {
+        String reason = labels.text("review.deductionReason", labels.company(), month,
+            penalty.points(), amount.toPlainString());
+        Recorded deduction = records.recordBonusDeduction(employee.id(), month, amount,
+            complaints, reason, approvedBy, today, now);
+        LOG.info("Review {}: a bonus deduction of {} CNY on {}'s file ({}{})", month,
+            amount.toPlainString(), employee.id(), deduction.id(),
+            deduction.created() ? "" : ", already recorded");
+        recorded.add(employee.id());
+        byDepartment.computeIfAbsent(employee.department(), department -> new ArrayList<>())
+            .add(employee.name() + " (" + employee.id() + "): " + amount.toPlainString()
+                + " CNY — " + complaints);
       }
-      String reason = labels.text("review.deductionReason", labels.company(), month,
-          penalty.points(), amount.toPlainString());
-      Recorded deduction = records.recordBonusDeduction(employee.id(), month, amount,
-          String.join(", ", penalty.complaints() == null ? List.of() : penalty.complaints()),
-          reason, approvedBy, today, now);
-      LOG.info("Review {}: a bonus deduction of {} CNY on {}'s file ({}{})", month,
-          amount.toPlainString(), employee.id(), deduction.id(),
-          deduction.created() ? "" : ", already recorded");
-      recorded.add(employee.id());
-      byDepartment.computeIfAbsent(employee.department(), department -> new ArrayList<>())
-          .add(employee.name() + " (" + employee.id() + "): " + amount.toPlainString() + " CNY — "
-              + String.join(", ", penalty.complaints() == null ? List.of()
-                  : penalty.complaints()));
+      if (employee != null && penalty.sanctions() != null) {
+        proposed.addAll(proposeSanctions(employee, penalty.sanctions(), month, approvedBy));
+      }
     }
     execution.setVariable("deductionsRecorded", recorded);
     tellDepartments(execution, byDepartment);
-    execution.setVariable("sanctionsProposed", proposeSanctions(penalties, month, approvedBy));
+    execution.setVariable("sanctionsProposed", proposed);
   }
 
   /**
@@ -146,28 +150,20 @@ public class RecordReviewPenalties implements JavaDelegate {
   }
 
   /**
-   * The sanctions the penalty standard calls for (SPEC §1.10), against persons on the records
-   * who have not left: each goes to HR to publish, with its complaint as the source case.
+   * The sanctions the penalty standard calls for (SPEC §1.10) against a person on the records
+   * who has not left: each goes to HR to publish, with its complaint as the source case.
    * Returns them, {@code EM-0000-0002 CP-2610-0007 WARNING}.
    */
-  private List<String> proposeSanctions(JsonNode penalties, String month, String approvedBy)
-      throws JsonProcessingException {
+  private List<String> proposeSanctions(Employee employee, List<String> standardSanctions,
+      String month, String approvedBy) {
     List<String> proposed = new ArrayList<>();
-    for (JsonNode node : penalties) {
-      Penalty penalty = storedPenalty.treeToValue(node, Penalty.class);
-      if (penalty.person() == null || penalty.sanctions() == null
-          || records.find(penalty.person()).filter(employee ->
-              employee.status() != Employee.Status.LEFT).isEmpty()) {
-        continue;
-      }
-      for (String sanction : penalty.sanctions()) {
-        String[] caseAndKind = sanction.split(" ");
-        String complaint = caseAndKind[0];
-        DisciplinaryKind kind = DisciplinaryKind.valueOf(caseAndKind[1]);
-        sanctions.propose(penalty.person(), kind, labels.text("review.sanctionReason",
-            labels.company(), month, complaint), complaint, approvedBy);
-        proposed.add(penalty.person() + " " + sanction);
-      }
+    for (String sanction : standardSanctions) {
+      String[] caseAndKind = sanction.split(" ");
+      String complaint = caseAndKind[0];
+      sanctions.propose(employee, DisciplinaryKind.valueOf(caseAndKind[1]),
+          labels.text("review.sanctionReason", labels.company(), month, complaint), complaint,
+          approvedBy);
+      proposed.add(employee.id() + " " + sanction);
     }
     return proposed;
   }

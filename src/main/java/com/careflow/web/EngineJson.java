@@ -44,36 +44,11 @@ final class EngineJson {
 
   /**
    * What is wrong with the body for this path, or null when it is well-formed (an empty body
-   * included). Besides the shape of any body: a retry names a whole number of retries, 0 or
-   * more, and a profile names the user of its path (Camunda answers 500 to either).
+   * included): one object or array, each key once, not too deep, its variables what they say;
+   * and a retry names a whole number of retries, 0 or more, and a profile names the user of its
+   * path (Camunda answers 500 to either). The body is read once.
    */
   static String problem(String path, byte[] body) {
-    String wrong = problem(body);
-    if (wrong != null || body.length == 0) {
-      return wrong;
-    }
-    JsonNode root = read(body);
-    if (RETRIES.matcher(path).matches() && !(root.path("retries").canConvertToInt()
-        && root.path("retries").isIntegralNumber() && root.path("retries").asInt() >= 0)) {
-      return "retries must be a whole number, 0 or more.";
-    }
-    Matcher profile = PROFILE.matcher(path);
-    if (profile.matches() && !profile.group(1).equals(root.path("id").asText(null))) {
-      return "The profile's id must be the user of the path, " + profile.group(1) + ".";
-    }
-    return null;
-  }
-
-  private static JsonNode read(byte[] body) {
-    try {
-      return STRICT.readTree(body);
-    } catch (IOException e) {
-      throw new IllegalStateException(e); // read once already
-    }
-  }
-
-  /** What is wrong with the body, or null when it is well-formed (an empty body included). */
-  static String problem(byte[] body) {
     JsonNode root;
     try {
       root = STRICT.readTree(body);
@@ -90,7 +65,19 @@ final class EngineJson {
       return "The body must be a JSON object (or an array where the endpoint takes one), not "
           + root + ".";
     }
-    return typedValues(root, "the body");
+    String wrong = typedValues(root, "the body");
+    if (wrong != null) {
+      return wrong;
+    }
+    if (RETRIES.matcher(path).matches() && !(root.path("retries").canConvertToInt()
+        && root.path("retries").isIntegralNumber() && root.path("retries").asInt() >= 0)) {
+      return "retries must be a whole number, 0 or more.";
+    }
+    Matcher profile = PROFILE.matcher(path);
+    if (profile.matches() && !profile.group(1).equals(root.path("id").asText(null))) {
+      return "The profile's id must be the user of the path, " + profile.group(1) + ".";
+    }
+    return null;
   }
 
   /** The first variable (an object with a type and a value) that cannot be what it says. */

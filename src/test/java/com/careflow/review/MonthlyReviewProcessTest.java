@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -184,9 +185,12 @@ class MonthlyReviewProcessTest {
         any()); // a bonus deduction is not a disciplinary action (SPEC §1.10)
     assertThat(pi).variables().containsEntry("deductionsRecorded", List.of(AGENT2));
     // the standard's sanctions go to HR to publish (SPEC §1.10): a unit's and a leaver's do not
-    verify(sanctions).propose(AGENT2, DisciplinaryKind.WARNING, "月度投诉评审 " + month
-        + "：投诉 CP-2610-0007 按客诉罚扣判定基准的行政处分（奖罚通知单经总经理批准）", "CP-2610-0007", "gm");
-    verify(sanctions, times(1)).propose(any(), any(), any(), any(), any());
+    verify(sanctions).propose(argThat((Employee employee) -> AGENT2.equals(employee.id())),
+        eq(DisciplinaryKind.WARNING), eq("月度投诉评审 " + month
+            + "：投诉 CP-2610-0007 按客诉罚扣判定基准的行政处分（奖罚通知单经总经理批准）"),
+        eq("CP-2610-0007"), eq("gm"));
+    verify(sanctions, times(1)).propose(any(Employee.class), any(), any(), any(), any());
+    verify(sanctions, never()).propose(any(String.class), any(), any(), any(), any());
     assertThat(pi).variables().containsEntry("sanctionsProposed",
         List.of(AGENT2 + " CP-2610-0007 WARNING"));
     execute(job());
