@@ -57,6 +57,7 @@ public class ArchiveCase implements JavaDelegate {
         moneyGranted ? decimal(execution, "compensationAmount") : null,
         text(execution, "satisfactionAttitude"), text(execution, "satisfactionSkill"),
         text(execution, "satisfactionTimeliness"), text(execution, "satisfactionPromise"),
-        flag(execution, "severe"), flag(execution, "humanNegligence"));
+        flag(execution, "severe"), flag(execution, "humanNegligence"),
+        flag(execution, "improvementTracking"));
   }
 }

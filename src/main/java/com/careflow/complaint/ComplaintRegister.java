@@ -32,7 +32,24 @@ public class ComplaintRegister {
       BigDecimal claimedAmount, boolean resolvedOnFirstContact, Instant registeredAt,
       String registeredBy, String processInstanceId, String status, String category,
       Boolean complaintValid, String remedy, boolean important, boolean overdue,
-      boolean closedLate, int round, Instant closedAt, Instant retainUntil, Outcome outcome) {}
+      boolean closedLate, int round, Instant closedAt, Instant retainUntil, Outcome outcome) {
+
+    /**
+     * The same case with the responsible unit and person the GM office decided (SPEC §1.10),
+     * as the monthly review counts it.
+     */
+    public Entry withResponsible(String unit, String person) {
+      return new Entry(number, complaintType, channel, customerName, customerPhone, customerEmail,
+          customerAddress, customerRegion, subject, description, orderNumber, productBatch,
+          shippedOn, claimedAmount, resolvedOnFirstContact, registeredAt, registeredBy,
+          processInstanceId, status, category, complaintValid, remedy, important, overdue,
+          closedLate, round, closedAt, retainUntil, new Outcome(unit, person,
+              outcome.compensationAmount(), outcome.satisfactionAttitude(),
+              outcome.satisfactionSkill(), outcome.satisfactionTimeliness(),
+              outcome.satisfactionPromise(), outcome.severe(), outcome.humanNegligence(),
+              outcome.improvementTracking()));
+    }
+  }
 
   /**
    * What the monthly review counts of a closed case (SPEC §1.10): the responsible department
@@ -43,7 +60,7 @@ public class ComplaintRegister {
   public record Outcome(String responsibleDepartment, String responsiblePerson,
       BigDecimal compensationAmount, String satisfactionAttitude, String satisfactionSkill,
       String satisfactionTimeliness, String satisfactionPromise, Boolean severe,
-      Boolean humanNegligence) {}
+      Boolean humanNegligence, Boolean improvementTracking) {}
 
   /** Register filters; null means any. */
   public record Filter(String status, String category, String complaintType, Boolean overdue,
@@ -150,7 +167,8 @@ public class ComplaintRegister {
           responsible_person = :person, compensation_amount = :amount,
           satisfaction_attitude = :attitude, satisfaction_skill = :skill,
           satisfaction_timeliness = :timeliness, satisfaction_promise = :promise,
-          severe = :severe, human_negligence = :negligence
+          severe = :severe, human_negligence = :negligence,
+          improvement_tracking = :tracking
         WHERE number = :number""",
         new MapSqlParameterSource("number", number)
             .addValue("department", outcome.responsibleDepartment())
@@ -161,7 +179,8 @@ public class ComplaintRegister {
             .addValue("timeliness", outcome.satisfactionTimeliness())
             .addValue("promise", outcome.satisfactionPromise())
             .addValue("severe", outcome.severe())
-            .addValue("negligence", outcome.humanNegligence()));
+            .addValue("negligence", outcome.humanNegligence())
+            .addValue("tracking", outcome.improvementTracking()));
   }
 
   /** The cases closed from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
@@ -215,7 +234,8 @@ public class ComplaintRegister {
             row.getBigDecimal("compensation_amount"), row.getString("satisfaction_attitude"),
             row.getString("satisfaction_skill"), row.getString("satisfaction_timeliness"),
             row.getString("satisfaction_promise"), (Boolean) row.getObject("severe"),
-            (Boolean) row.getObject("human_negligence")));
+            (Boolean) row.getObject("human_negligence"),
+            (Boolean) row.getObject("improvement_tracking")));
   }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package com.careflow.employee;
 
 import com.careflow.identity.Departments;
+import com.careflow.identity.OutsideParties;
 import com.careflow.locale.Labels;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,10 +28,13 @@ public class StaffChoices {
   private final Departments departments;
   private final EmployeeRecords records;
   private final Labels labels;
+  private final OutsideParties outsideParties;
   private final ObjectMapper json = new ObjectMapper();
 
-  public StaffChoices(Departments departments, EmployeeRecords records, Labels labels) {
+  public StaffChoices(Departments departments, EmployeeRecords records, Labels labels,
+      OutsideParties outsideParties) {
     this.departments = departments;
+    this.outsideParties = outsideParties;
     this.records = records;
     this.labels = labels;
   }
@@ -42,6 +46,23 @@ public class StaffChoices {
       options.addObject().put("label", department(id)).put("value", id);
     }
     return Spin.JSON(options.toString());
+  }
+
+  /**
+   * The outside parties a complaint can be charged to (SPEC §1.4, §1.10): suppliers, carriers,
+   * other companies, in their configured order ({@code careflow.responsibility}).
+   */
+  public SpinJsonNode outsideParties() {
+    ArrayNode options = json.createArrayNode();
+    for (OutsideParties.Party party : outsideParties.outsideParties()) {
+      options.addObject().put("label", party.name()).put("value", party.id());
+    }
+    return Spin.JSON(options.toString());
+  }
+
+  /** A responsible unit's name: a department's, or an outside party's; else the id itself. */
+  public String unit(String id) {
+    return outsideParties.byId(id).map(OutsideParties.Party::name).orElseGet(() -> department(id));
   }
 
   /** The current employees (on probation or regular), by department and name. */

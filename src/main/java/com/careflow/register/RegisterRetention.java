@@ -74,6 +74,8 @@ public class RegisterRetention {
               batch);
           jdbc.update("DELETE FROM customer_notification WHERE case_number IN (:cases)", batch);
           jdbc.update("DELETE FROM product_return WHERE number IN (:cases)", batch);
+          jdbc.update("DELETE FROM responsibility_decision WHERE complaint_number IN (:cases)",
+              batch);
           jdbc.update("DELETE FROM complaint WHERE number IN (:cases)", batch);
         }
       }

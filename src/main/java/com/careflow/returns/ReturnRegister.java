@@ -141,6 +141,18 @@ public class ReturnRegister {
         ENTRY);
   }
 
+  /** The returns started for these complaints, oldest first, read at once. */
+  public List<Entry> ofComplaints(java.util.Collection<String> complaintNumbers) {
+    List<String> numbers = List.copyOf(complaintNumbers);
+    List<Entry> found = new java.util.ArrayList<>();
+    for (int from = 0; from < numbers.size(); from += 500) {
+      found.addAll(jdbc.query("SELECT * FROM " + REGISTER + " WHERE complaint_number IN "
+          + "(:complaints) ORDER BY requested_at, number", new MapSqlParameterSource("complaints",
+              numbers.subList(from, Math.min(from + 500, numbers.size()))), ENTRY));
+    }
+    return found;
+  }
+
   /** A page of the register, newest first, and how many returns match in all. */
   public Page<Entry> search(Filter filter, int page, int size) {
     return RegisterQuery.of(REGISTER)

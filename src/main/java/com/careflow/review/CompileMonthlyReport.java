@@ -1,12 +1,17 @@
 package com.careflow.review;
 
 import com.careflow.calendar.CalendarProperties;
+import com.careflow.employee.StaffChoices;
+import com.careflow.review.MonthlyComplaintReport.CaseResponsibility;
+import com.careflow.review.MonthlyComplaintReport.UnitTotals;
 import com.careflow.review.MonthlyComplaintReport.Penalty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,6 +21,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +34,12 @@ import org.springframework.stereotype.Component;
  * {@code halfYearMonths} ({@code 6,12}: June and December), the figures also hold the half-year
  * summary of the six months up to the reported one (003 篇十一), and the GM office's task shows
  * it ({@code halfYearSummary}, {@code halfYearUrl}).
+ *
+ * <p>The GM office decides responsibility case by case (SPEC §1.10): {@code casesToDecide} lists
+ * the upheld complaints it has not decided yet (and the one it asked to reconsider,
+ * {@code reconsiderCase}), each a <em>Decide responsibility</em> task; once all are decided the
+ * figures are compiled again with the decisions. {@code decisionSummary} shows them, one case a
+ * line; {@code upheldCaseOptions} offers the cases to reconsider.
  */
 @Component("compileMonthlyReport")
 public class CompileMonthlyReport implements JavaDelegate {
@@ -35,11 +47,13 @@ public class CompileMonthlyReport implements JavaDelegate {
   private final ComplaintStatistics statistics;
   private final MonthlyReviews reviews;
   private final ObjectMapper json;
+  private final StaffChoices choices;
   private final ZoneId zone;
 
   public CompileMonthlyReport(ComplaintStatistics statistics, MonthlyReviews reviews,
-      ObjectMapper json, CalendarProperties calendar) {
+      ObjectMapper json, StaffChoices choices, CalendarProperties calendar) {
     this.statistics = statistics;
+    this.choices = choices;
     this.reviews = reviews;
     this.json = json;
     this.zone = calendar.zone();
@@ -67,6 +81,21 @@ public class CompileMonthlyReport implements JavaDelegate {
         "reportSummary", summary(report),
         "penaltySummary", penalties(report),
         "reviewDueAt", Date.from(due)));
+    variables.put("decisionSummary", decisions(report, choices));
+    variables.put("unitSummary", units(report, choices));
+    variables.put("upheldCaseOptions", Spin.JSON(json.writeValueAsString(
+        report.responsibilities().stream().map(CaseResponsibility::complaint).toList())));
+    List<String> toDecide = new ArrayList<>(report.responsibilities().stream()
+        .filter(responsibility -> "PROPOSED".equals(responsibility.decision()))
+        .map(CaseResponsibility::complaint).toList());
+    Object reconsider = execution.getVariable("reconsiderCase");
+    if (reconsider != null && !toDecide.contains(reconsider.toString())
+        && report.responsibilities().stream()
+            .anyMatch(responsibility -> responsibility.complaint().equals(reconsider))) {
+      toDecide.add(reconsider.toString());
+    }
+    variables.put("casesToDecide", toDecide);
+    variables.put("reconsiderCase", null);
     variables.put("halfYearSummary", halfYear ? "Half year " + report.halfYear().month() + "\n"
         + summary(report.halfYear()) : null);
     variables.put("halfYearUrl", halfYear ? "/reports/complaints/half-year?until=" + month : null);
@@ -122,6 +151,36 @@ public class CompileMonthlyReport implements JavaDelegate {
     }
     return report.penalties().stream()
         .map(CompileMonthlyReport::line)
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** The GM office's decisions, one upheld complaint a line (SPEC §1.10). */
+  static String decisions(MonthlyComplaintReport report, StaffChoices choices) {
+    if (report.responsibilities().isEmpty()) {
+      return "No upheld complaints.";
+    }
+    return report.responsibilities().stream().map(responsibility -> responsibility.complaint()
+        + " " + responsibility.category() + ": " + choices.unit(responsibility.unit())
+        + (responsibility.person() == null ? "" : " / " + responsibility.person())
+        + ", " + responsibility.share() + "% (" + responsibility.decision()
+        + (responsibility.reason() == null ? "" : ": " + responsibility.reason()) + ")"
+        + ", loss " + responsibility.lossAmount().toPlainString() + " CNY")
+        .collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * Per responsible unit: loss amounts, bonus deductions, sanctions, second complaints and
+   * improvements under tracking (SPEC §1.10).
+   */
+  static String units(MonthlyComplaintReport report, StaffChoices choices) {
+    if (report.byUnit().isEmpty()) {
+      return "No upheld complaints.";
+    }
+    return report.byUnit().stream().map((UnitTotals unit) -> choices.unit(unit.unit()) + ": "
+        + unit.complaints() + " upheld, loss " + unit.lossAmount().toPlainString()
+        + " CNY, bonus deductions " + unit.bonusDeductions().toPlainString() + " CNY, "
+        + unit.sanctions() + " sanctions, " + unit.secondComplaints() + " second complaints, "
+        + unit.improvementTrackings() + " improvements under tracking")
         .collect(Collectors.joining("\n"));
   }
 

@@ -8,11 +8,15 @@ import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.complaint.ComplaintRegister;
 import com.careflow.complaint.ComplaintRegister.Entry;
 import com.careflow.employee.EmployeeRecords;
+import com.careflow.review.MonthlyComplaintReport.CaseResponsibility;
 import com.careflow.review.MonthlyComplaintReport.MonthRate;
 import com.careflow.review.MonthlyComplaintReport.Penalty;
 import com.careflow.review.MonthlyComplaintReport.Returns;
+import com.careflow.review.MonthlyComplaintReport.UnitTotals;
+import com.careflow.review.ResponsibilityDecisions.Decision;
 import com.careflow.returns.ReturnRegister;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -52,13 +56,18 @@ public class ComplaintStatistics {
   private final MonthlyReviews reviews;
   private final EmployeeRecords employees;
   private final PenaltyStandard standard;
+  private final LossStandard losses;
+  private final ResponsibilityDecisions decisions;
   private final ZoneId zone;
 
   public ComplaintStatistics(ComplaintRegister complaints, ReturnRegister returns,
       WorkingDayCalendar workingDays, MonthlyReviews reviews, EmployeeRecords employees,
-      PenaltyStandard standard, CalendarProperties calendar) {
+      PenaltyStandard standard, LossStandard losses, ResponsibilityDecisions decisions,
+      CalendarProperties calendar) {
     this.employees = employees;
     this.standard = standard;
+    this.losses = losses;
+    this.decisions = decisions;
     this.complaints = complaints;
     this.returns = returns;
     this.workingDays = workingDays;
@@ -118,10 +127,16 @@ public class ComplaintStatistics {
     // the period's cases are read; the trend's months are counted in the database
     Instant periodStart = start(first);
     List<Entry> closed = complaints.closedBetween(periodStart, start(month.plusMonths(1)));
-    Map<String, String> names = names(responsiblePersons(closed));
     List<Entry> handled = closed.stream().filter(ComplaintStatistics::isComplaint).toList();
-    List<Entry> upheld = handled.stream()
-        .filter(entry -> Boolean.TRUE.equals(entry.complaintValid())).toList();
+    Responsible responsible = responsible(handled.stream()
+        .filter(entry -> Boolean.TRUE.equals(entry.complaintValid())).toList());
+    List<Entry> upheld = responsible.upheld();
+    Map<String, String> names = names(Stream.concat(responsiblePersons(closed),
+        responsiblePersons(upheld)));
+    Map<String, PenaltyStandard.Consequence> consequences =
+        standard.of(upheld, responsible::kind);
+    List<CaseResponsibility> responsibilities = responsibilities(upheld, responsible,
+        consequences);
     int overdue = (int) handled.stream().filter(Entry::overdue).count();
     List<ReturnRegister.Entry> closedReturns =
         returns.closedBetween(periodStart, start(month.plusMonths(1)));
@@ -147,7 +162,8 @@ public class ComplaintStatistics {
                 .filter(Objects::nonNull).mapToLong(Integer::longValue).sum(),
             closedReturns.stream().map(r -> r.progress().settlementAmount())
                 .filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add)),
-        penalties(upheld, names), trend(month, trendMonths), review, null);
+        penalties(upheld, names, responsibilities), responsibilities,
+        byUnit(responsibilities), trend(month, trendMonths), review, null);
   }
 
   /**
@@ -251,13 +267,15 @@ public class ComplaintStatistics {
    * no person was named, with the penalty standard's deduction and sanctions for each
    * complaint; most points first.
    */
-  private List<Penalty> penalties(List<Entry> upheld, Map<String, String> names) {
+  private List<Penalty> penalties(List<Entry> upheld, Map<String, String> names,
+      List<CaseResponsibility> responsibilities) {
+    Map<String, CaseResponsibility> byCase = responsibilities.stream()
+        .collect(Collectors.toMap(CaseResponsibility::complaint, Function.identity()));
     Map<List<String>, List<Entry>> against = upheld.stream().collect(groupingBy(
         entry -> entry.outcome().responsiblePerson() != null
             ? Arrays.asList(null, entry.outcome().responsiblePerson())
             : Arrays.asList(orNotRecorded(entry.outcome().responsibleDepartment()), null),
         LinkedHashMap::new, Collectors.toList()));
-    Map<String, PenaltyStandard.Consequence> consequences = standard.of(upheld);
     List<Penalty> penalties = new ArrayList<>();
     against.forEach((who, entries) -> {
       String department = who.get(0) != null ? who.get(0) : entries.stream()
@@ -266,7 +284,7 @@ public class ComplaintStatistics {
       BigDecimal deduction = BigDecimal.ZERO.setScale(2);
       List<String> sanctions = new ArrayList<>();
       for (Entry entry : entries) {
-        PenaltyStandard.Consequence consequence = consequences.get(entry.number());
+        CaseResponsibility consequence = byCase.get(entry.number());
         deduction = deduction.add(consequence.bonusDeduction());
         if (!"NONE".equals(consequence.sanction())) {
           sanctions.add(entry.number() + " " + consequence.sanction());
@@ -279,6 +297,108 @@ public class ComplaintStatistics {
     penalties.sort(Comparator.comparingLong(Penalty::points).reversed()
         .thenComparing(Penalty::department));
     return penalties;
+  }
+
+  /**
+   * The upheld complaints with the responsible unit and person the GM office decided (SPEC
+   * §1.10), or as their records propose until it decides, and each one's decision.
+   */
+  private record Responsible(List<Entry> upheld, Map<String, Decision> decided) {
+
+    /** PERSON, UNIT or EXTERNAL, as the penalty standard reads it. */
+    String kind(Entry entry) {
+      Decision decision = decided.get(entry.number());
+      return decision != null ? decision.responsibleKind()
+          : entry.outcome().responsiblePerson() != null ? "PERSON" : "UNIT";
+    }
+
+    int share(Entry entry) {
+      Decision decision = decided.get(entry.number());
+      return decision == null ? 100 : decision.share();
+    }
+
+    String decision(Entry entry) {
+      Decision decision = decided.get(entry.number());
+      return decision == null ? "PROPOSED" : decision.changed() ? "CHANGED" : "CONFIRMED";
+    }
+  }
+
+  private Responsible responsible(List<Entry> upheld) {
+    Map<String, Decision> decided = decisions.of(upheld.stream().map(Entry::number).toList());
+    List<Entry> asDecided = upheld.stream().map(entry -> {
+      Decision decision = decided.get(entry.number());
+      return decision == null ? entry : entry.withResponsible(decision.unit(), decision.person());
+    }).toList();
+    return new Responsible(asDecided, decided);
+  }
+
+  /**
+   * Each upheld complaint's responsibility, loss and consequences: the loss standard's amount
+   * and the penalty standard's deduction, each in the responsible unit's or person's share.
+   */
+  private List<CaseResponsibility> responsibilities(List<Entry> upheld, Responsible responsible,
+      Map<String, PenaltyStandard.Consequence> consequences) {
+    Map<String, BigDecimal> loss = losses.of(upheld, goodsValues(upheld));
+    List<CaseResponsibility> cases = new ArrayList<>();
+    for (Entry entry : upheld) {
+      Decision decision = responsible.decided().get(entry.number());
+      int share = responsible.share(entry);
+      PenaltyStandard.Consequence consequence = consequences.get(entry.number());
+      cases.add(new CaseResponsibility(entry.number(), entry.category(),
+          orNotRecorded(entry.outcome().responsibleDepartment()),
+          "EXTERNAL".equals(responsible.kind(entry)), entry.outcome().responsiblePerson(), share,
+          responsible.decision(entry), decision == null ? null : decision.reason(),
+          inShare(loss.get(entry.number()), share),
+          inShare(consequence.bonusDeduction(), share), consequence.sanction(),
+          entry.round() > 1, Boolean.TRUE.equals(entry.outcome().improvementTracking())));
+    }
+    return cases;
+  }
+
+  private static BigDecimal inShare(BigDecimal amount, int share) {
+    return amount.multiply(BigDecimal.valueOf(share))
+        .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * The value of the goods each complaint's returns took back, reprocessed or exchanged: per
+   * return, the booked quantity (or, before booking, the approved one) at its unit price.
+   */
+  private Map<String, BigDecimal> goodsValues(List<Entry> upheld) {
+    Map<String, BigDecimal> values = new java.util.HashMap<>();
+    if (upheld.isEmpty()) {
+      return values;
+    }
+    for (ReturnRegister.Entry goods : returns.ofComplaints(upheld.stream().map(Entry::number)
+        .toList())) {
+      Integer quantity = goods.progress().bookedQuantity() != null
+          ? goods.progress().bookedQuantity() : goods.progress().approvedQuantity();
+      BigDecimal price = goods.progress().unitPrice();
+      if (quantity != null && price != null && !"REJECTED".equals(goods.status())) {
+        values.merge(goods.claim().complaintNumber(),
+            price.multiply(BigDecimal.valueOf(quantity)), BigDecimal::add);
+      }
+    }
+    return values;
+  }
+
+  /** Per responsible unit, most loss first: what SPEC §1.10's review lists per department. */
+  private static List<UnitTotals> byUnit(List<CaseResponsibility> cases) {
+    Map<String, List<CaseResponsibility>> units = cases.stream()
+        .collect(groupingBy(CaseResponsibility::unit, TreeMap::new, Collectors.toList()));
+    List<UnitTotals> totals = new ArrayList<>();
+    units.forEach((unit, ofUnit) -> totals.add(new UnitTotals(unit,
+        ofUnit.get(0).outsideParty(), ofUnit.size(),
+        ofUnit.stream().map(CaseResponsibility::lossAmount)
+            .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
+        ofUnit.stream().map(CaseResponsibility::bonusDeduction)
+            .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
+        ofUnit.stream().filter(c -> !"NONE".equals(c.sanction())).count(),
+        ofUnit.stream().filter(CaseResponsibility::secondComplaint).count(),
+        ofUnit.stream().filter(CaseResponsibility::improvementTracking).count())));
+    totals.sort(Comparator.comparing(UnitTotals::lossAmount).reversed()
+        .thenComparing(UnitTotals::unit));
+    return totals;
   }
 
   /** The on-time rate of the {@code months} months up to {@code month}, oldest first. */

@@ -24,6 +24,10 @@ import java.util.Map;
  *     records, as it was typed
  * @param penalties one point per upheld complaint, against its responsible person when one was
  *     named, else its responsible unit
+ * @param responsibilities each upheld complaint's responsibility as the GM office decided it (or,
+ *     until it decides, as the case's records propose), with its loss and consequences
+ * @param byUnit per responsible unit (department or outside party): the loss amounts, the bonus
+ *     deductions, the sanctions, the second complaints and the improvements to track
  * @param onTimeTrend the on-time rate of the twelve months up to this one (of the six months,
  *     for a half-year summary)
  * @param review the GM office's review of the month, once compiled
@@ -37,7 +41,8 @@ public record MonthlyComplaintReport(
     Map<String, Long> byResponsiblePerson, Map<String, Long> byRemedy, int onTime, int overdue, int closedLate,
     Double onTimeRate, Double averageHandlingWorkingDays,
     Map<String, Map<String, Long>> satisfaction, BigDecimal compensationGranted,
-    Returns returns, List<Penalty> penalties, List<MonthRate> onTimeTrend, Review review,
+    Returns returns, List<Penalty> penalties, List<CaseResponsibility> responsibilities,
+    List<UnitTotals> byUnit, List<MonthRate> onTimeTrend, Review review,
     MonthlyComplaintReport halfYear) {
 
   /** The same figures with the half-year summary that the month's review includes. */
@@ -45,7 +50,7 @@ public record MonthlyComplaintReport(
     return new MonthlyComplaintReport(month, closedCases, byType, complaints, upheld, reopened,
         byCategory, byResponsibleDepartment, byResponsiblePerson, byRemedy, onTime, overdue,
         closedLate, onTimeRate, averageHandlingWorkingDays, satisfaction, compensationGranted,
-        returns, penalties, onTimeTrend, review, summary);
+        returns, penalties, responsibilities, byUnit, onTimeTrend, review, summary);
   }
 
   /** The month's closed returns (SPEC §2): settled or rejected, what was booked. */
@@ -76,6 +81,37 @@ public record MonthlyComplaintReport(
       return personName != null;
     }
   }
+
+  /**
+   * Who answers for one upheld complaint (SPEC §1.10; 003 篇五 九(九) 判定責任歸屬確認及比率).
+   *
+   * @param unit the responsible department's or outside party's id
+   * @param outsideParty whether {@code unit} is an outside party (supplier, carrier, company)
+   * @param person the responsible employee's number, or null for the unit alone
+   * @param share the unit's or person's share, percent (100 until the office decides)
+   * @param decision PROPOSED (the case's records; the office has not decided), CONFIRMED or
+   *     CHANGED by the GM office
+   * @param reason why the office changed the proposal, else null
+   * @param lossAmount the loss standard's amount charged to the unit: its share of the loss
+   * @param bonusDeduction the penalty standard's deduction, in the share
+   * @param sanction the sanction the penalty standard calls for: NONE, WARNING, DEMERIT,
+   *     MAJOR_DEMERIT
+   * @param secondComplaint whether the customer came back (more than one handling round)
+   * @param improvementTracking whether the investigation put an improvement under tracking
+   */
+  public record CaseResponsibility(String complaint, String category, String unit,
+      boolean outsideParty, String person, int share, String decision, String reason,
+      BigDecimal lossAmount, BigDecimal bonusDeduction, String sanction, boolean secondComplaint,
+      boolean improvementTracking) {}
+
+  /**
+   * A responsible unit's month (SPEC §1.10): its upheld complaints, their loss amounts, the
+   * bonus deductions against it or its people, the sanctions, the second complaints and the
+   * improvements under tracking (not yet confirmed).
+   */
+  public record UnitTotals(String unit, boolean outsideParty, long complaints,
+      BigDecimal lossAmount, BigDecimal bonusDeductions, long sanctions, long secondComplaints,
+      long improvementTrackings) {}
 
   /** A month's on-time rate: complaints closed, how many on time, the rate (null with none). */
   public record MonthRate(String month, long closed, long onTime, Double rate) {}

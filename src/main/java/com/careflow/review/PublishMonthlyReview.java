@@ -25,7 +25,7 @@ public class PublishMonthlyReview implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     reviews.published((String) execution.getVariable("reportMonth"),
-        (String) execution.getVariable("responsibilityDecisions"),
+        (String) execution.getVariable("decisionSummary"),
         lastCompletedBy(execution, "ReviewMonthlyReport"),
         lastCompletedBy(execution, RecordReviewPenalties.NOTICE_TASK),
         ClockUtil.getCurrentTime().toInstant());

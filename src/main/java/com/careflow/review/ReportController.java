@@ -1,5 +1,9 @@
 package com.careflow.review;
 
+import com.careflow.identity.OutsideParties;
+import com.careflow.review.MonthlyComplaintReport.CaseResponsibility;
+import java.util.Map;
+import java.util.function.Function;
 import com.careflow.calendar.CalendarProperties;
 import com.careflow.locale.Labels;
 import java.time.Instant;
@@ -41,7 +45,8 @@ public class ReportController {
       "compensation_amount", "registered_at", "closed_at", "handling_working_days", "on_time",
       "closed_within_limit",
       "rounds", "satisfaction_attitude", "satisfaction_skill", "satisfaction_timeliness",
-      "satisfaction_promise", "penalty_points");
+      "satisfaction_promise", "penalty_points", "responsibility_decision", "responsibility_share",
+      "loss_amount", "bonus_deduction", "sanction", "second_complaint", "improvement_tracking");
 
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -50,12 +55,14 @@ public class ReportController {
 
   private final ComplaintStatistics statistics;
   private final Labels labels;
+  private final OutsideParties outsideParties;
   private final ZoneId zone;
   private final Clock clock = Clock.systemUTC();
 
   public ReportController(ComplaintStatistics statistics, Labels labels,
-      CalendarProperties calendar) {
+      OutsideParties outsideParties, CalendarProperties calendar) {
     this.statistics = statistics;
+    this.outsideParties = outsideParties;
     this.labels = labels;
     this.zone = calendar.zone();
   }
@@ -96,9 +103,13 @@ public class ReportController {
             .collect(Collectors.joining(",")))
         .append("\r\n");
     List<Entry> closed = statistics.closedIn(reported);
+    Map<String, CaseResponsibility> responsibilities = statistics.report(reported)
+        .responsibilities().stream()
+        .collect(Collectors.toMap(CaseResponsibility::complaint, Function.identity()));
     UnaryOperator<String> persons = statistics.persons(closed);
     for (Entry entry : closed) {
-      csv.append(line(entry, persons, locale)).append("\r\n");
+      csv.append(line(entry, responsibilities.get(entry.number()), persons, locale))
+          .append("\r\n");
     }
     return ResponseEntity.ok().contentType(CSV)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"complaints-" + reported
@@ -106,15 +117,25 @@ public class ReportController {
         .body(csv.toString());
   }
 
-  private String line(Entry entry, UnaryOperator<String> persons, Locale locale) {
+  /**
+   * A closed case's line; an upheld complaint's responsible unit and person are those the GM
+   * office decided (SPEC §1.10), with the share, the loss charged, the bonus deduction, the
+   * sanction, and whether it was a second complaint or put an improvement under tracking.
+   */
+  private String line(Entry entry, CaseResponsibility decided, UnaryOperator<String> persons,
+      Locale locale) {
     boolean complaint = "COMPLAINT".equals(entry.complaintType());
     boolean upheld = complaint && Boolean.TRUE.equals(entry.complaintValid());
     return Stream.of(entry.number(), labels.of("complaintType", entry.complaintType(), locale),
             labels.of("channel", entry.channel(), locale),
             labels.of("category", entry.category(), locale),
             complaint ? labels.of("boolean", upheld, locale) : null,
-            labels.of("department", entry.outcome().responsibleDepartment(), locale),
-            persons.apply(entry.outcome().responsiblePerson()),
+            decided != null ? unitLabel(decided.unit(), locale)
+                : labels.of("department", entry.outcome().responsibleDepartment(), locale),
+            decided == null || Objects.equals(decided.person(),
+                entry.outcome().responsiblePerson())
+                ? persons.apply(entry.outcome().responsiblePerson())
+                : decided.person() == null ? null : statistics.person(decided.person()),
             labels.of("remedy", entry.remedy(), locale), entry.outcome().compensationAmount(),
             local(entry.registeredAt()), local(entry.closedAt()),
             statistics.handlingWorkingDays(entry), labels.of("boolean", !entry.overdue(), locale),
@@ -122,9 +143,23 @@ public class ReportController {
             entry.round(), labels.of("rating", entry.outcome().satisfactionAttitude(), locale),
             labels.of("rating", entry.outcome().satisfactionSkill(), locale),
             labels.of("rating", entry.outcome().satisfactionTimeliness(), locale),
-            labels.of("rating", entry.outcome().satisfactionPromise(), locale), upheld ? 1 : 0)
+            labels.of("rating", entry.outcome().satisfactionPromise(), locale), upheld ? 1 : 0,
+            decided == null ? null : labels.of("decision", decided.decision(), locale)
+                + (decided.reason() == null ? "" : ": " + decided.reason()),
+            decided == null ? null : decided.share(),
+            decided == null ? null : decided.lossAmount().toPlainString(),
+            decided == null ? null : decided.bonusDeduction().toPlainString(),
+            decided == null ? null : labels.of("disciplinaryKind", decided.sanction(), locale),
+            decided == null ? null : labels.of("boolean", decided.secondComplaint(), locale),
+            decided == null ? null : labels.of("boolean", decided.improvementTracking(), locale))
         .map(value -> value == null ? "" : field(value.toString()))
         .collect(Collectors.joining(","));
+  }
+
+  /** A department's name in the reader's language, or an outside party's name. */
+  private String unitLabel(String unit, Locale locale) {
+    return outsideParties.byId(unit).map(OutsideParties.Party::name)
+        .orElseGet(() -> labels.of("department", unit, locale));
   }
 
   private String local(Instant instant) {

@@ -1,12 +1,14 @@
 package com.careflow.review;
 
 import com.careflow.calendar.CalendarProperties;
+import com.careflow.identity.OutsideParties;
 import com.careflow.locale.Labels;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,11 +32,13 @@ public class ReportPage {
   private final ComplaintStatistics statistics;
   private final ReportController reports;
   private final Labels labels;
+  private final OutsideParties outsideParties;
   private final ZoneId zone;
   private final Clock clock = Clock.systemUTC();
 
   public ReportPage(ComplaintStatistics statistics, ReportController reports, Labels labels,
-      CalendarProperties calendar) {
+      OutsideParties outsideParties, CalendarProperties calendar) {
+    this.outsideParties = outsideParties;
     this.statistics = statistics;
     this.reports = reports;
     this.labels = labels;
@@ -92,6 +96,17 @@ public class ReportPage {
             .map(sanction -> sanctionLabel(sanction, locale)).collect(Collectors.joining(", ")),
         penalty.complaints() == null ? "" : String.join(", ", penalty.complaints())))
         .toList());
+    model.addAttribute("units", report.byUnit() == null ? List.of() : report.byUnit().stream()
+        .map(unit -> new UnitRow(unitLabel(unit.unit(), locale), unit.complaints(),
+            unit.lossAmount().toPlainString(), unit.bonusDeductions().toPlainString(),
+            unit.sanctions(), unit.secondComplaints(), unit.improvementTrackings())).toList());
+    model.addAttribute("responsibilities", report.responsibilities() == null ? List.of()
+        : report.responsibilities().stream().map(row -> new ResponsibilityRow(row.complaint(),
+            unitLabel(row.unit(), locale), row.person() == null ? null
+                : statistics.person(row.person()), row.share(),
+            labels.of("decision", row.decision(), locale)
+                + (row.reason() == null ? "" : ": " + row.reason()),
+            row.lossAmount().toPlainString(), row.bonusDeduction().toPlainString())).toList());
     model.addAttribute("previousMonth", current.minusMonths(1).toString());
     model.addAttribute("nextMonth", statistics.hasBegun(current.plusMonths(1), clock.instant())
         ? current.plusMonths(1).toString() : null);
@@ -106,6 +121,20 @@ public class ReportPage {
         ComplaintStatistics.RATINGS.stream().map(rating -> labels.of("rating", rating, locale))
             .toList()));
     return "complaints-monthly";
+  }
+
+  /** A responsible unit's line (SPEC §1.10), as a reader reads it. */
+  public record UnitRow(String unit, long complaints, String lossAmount, String bonusDeductions,
+      long sanctions, long secondComplaints, long improvementTrackings) {}
+
+  /** An upheld complaint's responsibility as the GM office decided it, as a reader reads it. */
+  public record ResponsibilityRow(String complaint, String unit, String person, int share,
+      String decision, String lossAmount, String bonusDeduction) {}
+
+  /** A department's name in the reader's language, or an outside party's name. */
+  private String unitLabel(String unit, Locale locale) {
+    return outsideParties.byId(unit).map(OutsideParties.Party::name)
+        .orElseGet(() -> labels.of("department", unit, locale));
   }
 
   /** A line of the penalty table, as a reader reads it. */

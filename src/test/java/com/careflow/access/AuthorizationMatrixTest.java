@@ -97,6 +97,8 @@ class AuthorizationMatrixTest {
       rest: claim an overdue follow-up    403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 409
       rest: see the GM's notice task      0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       rest: claim the GM's notice task    403 403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 204
+      rest: see a GM office decision      0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      rest: claim a GM office decision    403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204 204
       rest: see HR's sanction task        0   0   0   0   0   0   0   0   0   0   r   r   0   0   r   0   r
       rest: read the sanction's form      403 403 403 403 403 403 403 403 403 403 P   P   403 403 P   403 P
       rest: claim the sanction task       403 403 403 403 403 403 403 403 403 403 204 403 403 403 403 403 204
@@ -172,6 +174,7 @@ class AuthorizationMatrixTest {
     String deductions = financesDeductionTask();
     String sanction = hrsSanctionTask();
     String departmentDeductions = departmentsDeductionTask();
+    String decision = gmOfficesDecisionTask(complaint);
     String withheld = rest.registerComplaint("agent", "Matrix withheld payment");
     String receivable = receivable(withheld);
     String deadline = engine.getManagementService().createJobQuery().processInstanceId(complaintPi)
@@ -264,6 +267,9 @@ class AuthorizationMatrixTest {
         "/engine-rest/task?taskId=" + notice, null)));
     probe("rest: claim the GM's notice task", user -> claimAndPutBack(user, notice));
 
+    probe("rest: see a GM office decision", user -> rows(rest.send(user, "GET",
+        "/engine-rest/task?taskId=" + decision, null)));
+    probe("rest: claim a GM office decision", user -> claimAndPutBack(user, decision));
     probe("rest: see HR's sanction task", user -> rows(rest.send(user, "GET",
         "/engine-rest/task?taskId=" + sanction, null)));
     probe("rest: read the sanction's form", user -> personnel(rest.send(user, "GET",
@@ -600,8 +606,7 @@ class AuthorizationMatrixTest {
         .processInstanceId(instance).singleResult().getId());
     Task review = engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("ReviewMonthlyReport").singleResult();
-    engine.getTaskService().complete(review.getId(), Map.of("approved", true,
-        "responsibilityDecisions", "None."));
+    engine.getTaskService().complete(review.getId(), Map.of("approved", true));
     return engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("ApproveRewardPenaltyNotice").singleResult().getId();
   }
@@ -622,6 +627,21 @@ class AuthorizationMatrixTest {
         .startBeforeActivity("CarryOutDeductions#multiInstanceBody").execute().getId();
     return engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("CarryOutDeductions").singleResult().getId();
+  }
+
+  /**
+   * The GM office's "Decide responsibility" on one upheld complaint of a monthly review (SPEC
+   * §1.10), reached directly: a review of April 2024 with {@code complaint} to decide.
+   */
+  private String gmOfficesDecisionTask(String complaint) {
+    String instance = engine.getRuntimeService().createProcessInstanceByKey(
+            "complaint-monthly-review").businessKey("REVIEW-2024-04")
+        .setVariable("reportMonth", "2024-04")
+        .setVariable("reviewDueAt", Date.from(Instant.now().plusSeconds(86_400)))
+        .setVariable("casesToDecide", new java.util.ArrayList<>(List.of(complaint)))
+        .startBeforeActivity("DecideResponsibility#multiInstanceBody").execute().getId();
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("DecideResponsibility").singleResult().getId();
   }
 
   /** HR's "Publish the administrative sanction" of a warning to agent2 (SPEC §1.10, §8.3). */

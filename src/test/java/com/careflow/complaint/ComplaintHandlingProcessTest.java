@@ -366,7 +366,7 @@ class ComplaintHandlingProcessTest {
         at("2027-11-20T19:30:00+08:00").toInstant(), "COMPENSATION");
     verify(register).recordOutcome("CP-2611-0001", new ComplaintRegister.Outcome("Production",
         null, new BigDecimal("3000"), "VERY_SATISFIED", "SATISFIED", "SATISFIED",
-        "VERY_SATISFIED", null, false));
+        "VERY_SATISFIED", null, false, true)); // the improvement is tracked (SPEC §1.5)
     verify(register, never()).markOverdue(any());
   }
 
@@ -703,7 +703,7 @@ class ComplaintHandlingProcessTest {
     assertThat(pi).isEnded();
     verify(register).recordTriage("CP-2611-0001", true, "NON_QUALITY", false);
     verify(register).recordOutcome("CP-2611-0001", new ComplaintRegister.Outcome(null, null,
-        null, "VERY_SATISFIED", "SATISFIED", "VERY_SATISFIED", "SATISFIED", null, null));
+        null, "VERY_SATISFIED", "SATISFIED", "VERY_SATISFIED", "SATISFIED", null, null, null));
   }
 
   @Test

@@ -140,12 +140,15 @@ class MonthlyReportTest {
     assertThat(Arrays.asList(lines.get(0).substring(1).split(","))).containsExactly(
         "案件编号", "类型", "渠道", "分类", "投诉成立", "责任部门", "责任人", "处理方式",
         "折扣或赔款金额（元）", "登记时间", "结案时间", "结案工作日数", "按时", "按期结案", "处理轮次",
-        "满意度：服务态度", "满意度：专业技能", "满意度：及时性", "满意度：承诺事项办理", "扣分");
+        "满意度：服务态度", "满意度：专业技能", "满意度：及时性", "满意度：承诺事项办理", "扣分",
+        "责任认定", "责任比率（%）", "损失金额（元）", "绩效奖金罚扣（元）", "行政处分", "二次投诉",
+        "列入改善追踪");
     assertThat(lines).hasSize(6);
     assertThat(lines.get(5)).isEqualTo("CP-2603-9002,投诉,电话,非质量问题,是,Logistics,"
-        + ",仅作解释,,2026-03-26 10:00,2026-03-31 23:30,3,否,否,2,满意,一般,较差,一般,1");
+        + ",仅作解释,,2026-03-26 10:00,2026-03-31 23:30,3,否,否,2,满意,一般,较差,一般,1,"
+        + "拟定（尚未认定）,100,0.00,200.00,无,是,否");
     assertThat(lines).anySatisfy(line -> assertThat(line)
-        .startsWith("CP-2603-9003,投诉,电话,,否,").endsWith(",0,是,是,1,,,,,0"));
+        .startsWith("CP-2603-9003,投诉,电话,,否,").endsWith(",0,是,是,1,,,,,0,,,,,,,"));
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("CP-2603-9004,咨询,电话,,,"));
     assertThat(lines).noneMatch(line -> line.startsWith("CP-2604-9005"));
     assertThat(response.body()).doesNotContain("NON_QUALITY", "SATISFIED", "T02:00", "Z,");
@@ -159,7 +162,7 @@ class MonthlyReportTest {
     assertThat(lines.get(0)).startsWith("\uFEFFCase number,Type,Channel,Category,Upheld,");
     assertThat(lines.get(5)).isEqualTo("CP-2603-9002,Complaint,Phone,Not a quality issue,Yes,"
         + "Logistics,,Explanation only,,2026-03-26 10:00,2026-03-31 23:30,3,No,No,2,Satisfied,"
-        + "Average,Poor,Average,1");
+        + "Average,Poor,Average,1,Proposed (not yet decided),100,0.00,200.00,None,Yes,No");
   }
 
   @Test

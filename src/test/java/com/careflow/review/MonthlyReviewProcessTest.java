@@ -30,8 +30,14 @@ import com.careflow.locale.Labels;
 import com.careflow.locale.LocaleProperties;
 import com.careflow.support.ProcessTests;
 import com.careflow.calendar.CalendarProperties;
+import com.careflow.complaint.ComplaintRegister;
+import com.careflow.employee.StaffChoices;
+import com.careflow.identity.OutsideParties;
+import com.careflow.review.MonthlyComplaintReport.CaseResponsibility;
 import com.careflow.review.MonthlyComplaintReport.Penalty;
 import com.careflow.review.MonthlyComplaintReport.Returns;
+import com.careflow.review.MonthlyComplaintReport.UnitTotals;
+import com.careflow.review.ResponsibilityDecisions.Decision;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,6 +76,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 @Deployment(resources = {
     "processes/complaint-monthly-review.bpmn",
     "forms/review-monthly-report.form",
+    "forms/decide-responsibility.form",
     "forms/approve-reward-penalty-notice.form",
     "forms/apply-bonus-deductions.form",
     "forms/carry-out-deductions.form",
@@ -89,6 +96,9 @@ class MonthlyReviewProcessTest {
   private final EmployeeRecords records = mock(EmployeeRecords.class);
   private final Sanctions sanctions = mock(Sanctions.class);
   private final Departments departments = mock(Departments.class);
+  private final StaffChoices choices = mock(StaffChoices.class);
+  private final ComplaintRegister register = mock(ComplaintRegister.class);
+  private final ResponsibilityDecisions decisions = mock(ResponsibilityDecisions.class);
   private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
   private ProcessEngine engine;
   /** The month reviewed and the review's deadline, as the start timer fired. */
@@ -102,7 +112,11 @@ class MonthlyReviewProcessTest {
     CalendarProperties calendar = ProcessTests.weekdaysInShanghai();
     Mocks.register("workingDays", new WorkingDayCalendar(calendar));
     Mocks.register("compileMonthlyReport", new CompileMonthlyReport(statistics, reviews,
-        new ObjectMapper().findAndRegisterModules(), calendar));
+        new ObjectMapper().findAndRegisterModules(), choices, calendar));
+    Mocks.register("decideResponsibility", new DecideResponsibility(register, decisions,
+        choices, departments, new OutsideParties(List.of(new OutsideParties.Party("carrier",
+            "承运物流公司", OutsideParties.Kind.CARRIER))), records));
+    when(choices.unit(any())).thenAnswer(call -> call.getArgument(0));
     Mocks.register("publishMonthlyReview", new PublishMonthlyReview(reviews));
     Mocks.register("recordPayrollReference", new RecordPayrollReference(records));
     ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
@@ -161,8 +175,7 @@ class MonthlyReviewProcessTest {
   void theGeneralManagersApprovedNoticePutsEachPersonsBonusDeductionOnTheirFileThenPublishes() {
     ProcessInstance pi = compiled();
     claim(task(), "gmoffice");
-    complete(task(), withVariables("approved", true,
-        "responsibilityDecisions", "Customer service: Zhao Lei 2 points."));
+    complete(task(), withVariables("approved", true));
     assertThat(pi).isWaitingAt("ApproveRewardPenaltyNotice");
     // the 1st + 2 working days (policy: noticeDueWorkingDays)
     assertThat(task()).hasCandidateGroup("general-managers").hasDueDate(Date.from(
@@ -194,8 +207,11 @@ class MonthlyReviewProcessTest {
     assertThat(pi).variables().containsEntry("sanctionsProposed",
         List.of(AGENT2 + " CP-2610-0007 WARNING"));
     execute(job());
-    verify(reviews).published(month, "Customer service: Zhao Lei 2 points.", "gmoffice", "gm",
-        ClockUtil.getCurrentTime().toInstant());
+    verify(reviews).published(month, String.join("\n",
+        "CP-2610-0003 SERVICE_CONDUCT: customer-service / EM-0000-0002, 100% (CONFIRMED), loss "
+            + "0.00 CNY",
+        "CP-2610-0009 NON_QUALITY: carrier, 60% (CHANGED: the carrier dropped the cases), loss "
+            + "300.00 CNY"), "gmoffice", "gm", ClockUtil.getCurrentTime().toInstant());
 
     // finance applies the deductions in the month's bonus run (policy: deductionDueWorkingDays),
     // and each penalised department's managers are told their own people's (SPEC §1.10, §7.2)
@@ -231,7 +247,7 @@ class MonthlyReviewProcessTest {
   void aNoticeWithNoDeductionOnAnyFileIsPublishedAndEnds() {
     when(records.find(AGENT2)).thenReturn(Optional.empty());
     ProcessInstance pi = compiled();
-    complete(task(), withVariables("approved", true, "responsibilityDecisions", "None."));
+    complete(task(), withVariables("approved", true));
     complete(task(), withVariables("noticeApproved", true));
     execute(job());
     assertThat(pi).variables().containsEntry("deductionsRecorded", List.of());
@@ -243,15 +259,13 @@ class MonthlyReviewProcessTest {
   @Test
   void aNoticeTheGeneralManagerSendsBackReturnsToTheGmOfficeWithTheNote() {
     ProcessInstance pi = compiled();
-    complete(task(), withVariables("approved", true,
-        "responsibilityDecisions", "Zhao Lei 2 points."));
+    complete(task(), withVariables("approved", true));
     complete(task(), withVariables("noticeApproved", false,
         "noticeNote", "CP-2610-0007 was the warehouse's fault."));
     assertThat(pi).hasPassed("NoticeApproved").isWaitingAt("ReviewMonthlyReport")
         .variables().containsEntry("noticeNote", "CP-2610-0007 was the warehouse's fault.");
     assertThat(task()).hasCandidateGroup("gm-office");
-    complete(task(), withVariables("approved", true,
-        "responsibilityDecisions", "Zhao Lei 1 point; warehouse 1 point."));
+    complete(task(), withVariables("approved", true));
     assertThat(pi).isWaitingAt("ApproveRewardPenaltyNotice");
     verify(records, never()).recordBonusDeduction(any(), any(), any(), any(), any(), any(),
         any(), any());
@@ -260,15 +274,106 @@ class MonthlyReviewProcessTest {
   @Test
   void unapprovedFiguresAreCompiledAgain() {
     ProcessInstance pi = compiled();
-    complete(task(), withVariables("approved", false,
-        "responsibilityDecisions", "CP-2610-0007 was closed by mistake; reopened."));
+    complete(task(), withVariables("approved", false));
     assertThat(pi).isWaitingAt("CompileMonthlyReport");
     execute(job());
     assertThat(pi).isWaitingAt("ReviewMonthlyReport");
     verify(reviews, times(2)).compiled(eq(month), eq(pi.getId()), any(), any());
   }
 
+  /**
+   * SPEC §1.10: the GM office decides responsibility case by case; each upheld complaint it has
+   * not decided is a task, its proposal (from the case's records) is the answer to confirm, and
+   * once all are decided the figures are compiled again with the decisions.
+   */
   @Test
+  void eachUndecidedUpheldComplaintIsDecidedByTheGmOfficeThenTheFiguresAreCompiledAgain() {
+    when(statistics.report(any())).thenReturn(
+        withDecisions(decided("CP-2610-0003", "SERVICE_CONDUCT", "customer-service", AGENT2, 100,
+            "PROPOSED", null, "0.00"), decided("CP-2610-0009", "NON_QUALITY", "warehouse", null,
+            100, "PROPOSED", null, "500.00")),
+        aMonth());
+    when(register.find("CP-2610-0003")).thenReturn(Optional.of(upheld("CP-2610-0003",
+        "SERVICE_CONDUCT", "customer-service", AGENT2)));
+    when(register.find("CP-2610-0009")).thenReturn(Optional.of(upheld("CP-2610-0009",
+        "NON_QUALITY", "warehouse", null)));
+    when(departments.byId("warehouse")).thenReturn(Optional.of(new Department("warehouse",
+        "Warehouse", Set.of("warehouse"), Set.of("vice-presidents"))));
+    ProcessInstance pi = startedOnTheFirst();
+    assertThat(pi).isWaitingAt("CompileMonthlyReport");
+    execute(job());
+    assertThat(pi).hasPassed("DecisionsNeeded").isWaitingAt("DecideResponsibility")
+        .hasNotPassed("ReviewRound");
+    List<org.camunda.bpm.engine.task.Task> tasks = engine.getTaskService().createTaskQuery()
+        .processInstanceId(pi.getId()).taskDefinitionKey("DecideResponsibility")
+        .orderByTaskId().asc().list();
+    assertThat(tasks).hasSize(2);
+    org.camunda.bpm.engine.task.Task conduct = decisionTask(tasks, "CP-2610-0003");
+    org.camunda.bpm.engine.task.Task transport = decisionTask(tasks, "CP-2610-0009");
+    assertThat(conduct).hasCandidateGroup("gm-office").hasDueDate(reviewDue);
+    assertThat(engine.getTaskService().getVariables(conduct.getId()))
+        .containsEntry("decidedDepartment", "customer-service")
+        .containsEntry("decidedPerson", AGENT2).containsEntry("decidedShare", 100)
+        .containsEntry("category", "SERVICE_CONDUCT");
+
+    // the office confirms the first as proposed
+    claim(conduct, "gmoffice");
+    complete(conduct);
+    ArgumentCaptor<Decision> recorded = ArgumentCaptor.forClass(Decision.class);
+    verify(decisions).record(recorded.capture());
+    assertThat(recorded.getValue()).extracting(Decision::complaintNumber, Decision::month,
+        Decision::department, Decision::person, Decision::share, Decision::changed,
+        Decision::decidedBy).containsExactly("CP-2610-0003", month, "customer-service", AGENT2,
+        100, false, "gmoffice");
+
+    // a change without its reason keeps the task open, with what is wrong
+    claim(transport, "gmoffice");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(
+        transport.getId(), Map.of("decidedDepartment", "", "decidedParty", "carrier",
+            "decidedShare", 60)))
+        .hasMessageContaining("changeReason");
+    assertThat(pi).isWaitingAt("DecideResponsibility");
+    // an outside party, a share, a reason: recorded as changed; then compiled again
+    complete(transport, withVariables("decidedDepartment", "", "decidedParty", "carrier",
+        "decidedShare", 60, "changeReason", "The carrier dropped the cases."));
+    verify(decisions, times(2)).record(recorded.capture());
+    assertThat(recorded.getValue()).extracting(Decision::department, Decision::outsideParty,
+        Decision::person, Decision::share, Decision::changed, Decision::reason,
+        Decision::responsibleKind).containsExactly(null, "carrier", null, 60, true,
+        "The carrier dropped the cases.", "EXTERNAL");
+    assertThat(pi).hasPassed("DecideResponsibility").isWaitingAt("CompileMonthlyReport");
+    execute(job());
+    assertThat(pi).isWaitingAt("ReviewMonthlyReport").variables()
+        .containsEntry("casesToDecide", List.of())
+        .doesNotContainKeys("decidedDepartment", "decidedParty", "changeReason");
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "unitSummary"))
+        .isEqualTo("carrier: 1 upheld, loss 300.00 CNY, bonus deductions 100.00 CNY, "
+            + "1 sanctions, 0 second complaints, 0 improvements under tracking");
+  }
+
+  /** The office asks to decide one case again: it gets that case's decision task back. */
+  @Test
+  void aCaseTheOfficeAsksToReconsiderIsDecidedAgain() {
+    when(register.find("CP-2610-0009")).thenReturn(Optional.of(upheld("CP-2610-0009",
+        "NON_QUALITY", null, null)));
+    when(decisions.of(List.of("CP-2610-0009"))).thenReturn(Map.of("CP-2610-0009",
+        new Decision("CP-2610-0009", month, null, "carrier", null, 60, true,
+            "The carrier dropped the cases.", "gmoffice", Instant.now())));
+    ProcessInstance pi = compiled();
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), "upheldCaseOptions"))
+        .hasToString("[\"CP-2610-0003\",\"CP-2610-0009\"]");
+    complete(task(), withVariables("approved", false, "reconsiderCase", "CP-2610-0009"));
+    execute(job());
+    assertThat(pi).isWaitingAt("DecideResponsibility").variables()
+        .containsEntry("casesToDecide", List.of("CP-2610-0009"))
+        .containsEntry("reconsiderCase", null);
+    // the earlier decision is the answer to confirm or change
+    assertThat(engine.getTaskService().getVariables(task().getId()))
+        .containsEntry("decidedParty", "carrier").containsEntry("decidedShare", 60)
+        .containsEntry("changeReason", "The carrier dropped the cases.");
+  }
+
+    @Test
   void aReviewNotDoneByTheTenthIsEscalatedToTheGeneralManager() {
     ProcessInstance pi = compiled();
     Job deadline = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
@@ -381,14 +486,52 @@ class MonthlyReviewProcessTest {
                 new BigDecimal("100.00"), List.of("CP-2610-0009 WARNING")),
             new Penalty("customer-service", LEAVER, "Wu Left", 1, List.of("CP-2610-0011"),
                 new BigDecimal("200.00"), List.of("CP-2610-0011 DEMERIT"))),
-        List.of(), null, null);
+        List.of(decided("CP-2610-0003", "SERVICE_CONDUCT", "customer-service", AGENT2, 100,
+                "CONFIRMED", null, "0.00"),
+            decided("CP-2610-0009", "NON_QUALITY", "carrier", null, 60, "CHANGED",
+                "the carrier dropped the cases", "300.00")),
+        List.of(new UnitTotals("carrier", true, 1, new BigDecimal("300.00"),
+            new BigDecimal("100.00"), 1, 0, 0)), List.of(), null, null);
   }
 
   private static MonthlyComplaintReport aHalfYear() {
     return new MonthlyComplaintReport("2026-12/2027-05", 30, Map.of("COMPLAINT", 24L), 24, 18,
         2, Map.of(), Map.of(), Map.of(), Map.of(), 20, 4, 1, 20 / 24.0, 2.1, Map.of(),
-        BigDecimal.ZERO, new Returns(0, 0, 0, BigDecimal.ZERO), List.of(), List.of(), null,
-        null);
+        BigDecimal.ZERO, new Returns(0, 0, 0, BigDecimal.ZERO), List.of(), List.of(), List.of(),
+        List.of(), null, null);
+  }
+
+  private static MonthlyComplaintReport withDecisions(CaseResponsibility... cases) {
+    MonthlyComplaintReport month = aMonth();
+    return new MonthlyComplaintReport(month.month(), month.closedCases(), month.byType(),
+        month.complaints(), month.upheld(), month.reopened(), month.byCategory(),
+        month.byResponsibleDepartment(), month.byResponsiblePerson(), month.byRemedy(),
+        month.onTime(), month.overdue(), month.closedLate(), month.onTimeRate(),
+        month.averageHandlingWorkingDays(), month.satisfaction(), month.compensationGranted(),
+        month.returns(), month.penalties(), List.of(cases), month.byUnit(), month.onTimeTrend(),
+        null, null);
+  }
+
+  private org.camunda.bpm.engine.task.Task decisionTask(
+      List<org.camunda.bpm.engine.task.Task> tasks, String complaint) {
+    return tasks.stream().filter(task -> complaint.equals(engine.getTaskService()
+        .getVariable(task.getId(), "complaintNumber"))).findFirst().orElseThrow();
+  }
+
+  private static ComplaintRegister.Entry upheld(String number, String category,
+      String department, String person) {
+    return new ComplaintRegister.Entry(number, "COMPLAINT", "PHONE", "Customer", null, null,
+        null, "DOMESTIC", "Subject", "Description", null, null, null, null, false,
+        Instant.parse("2026-10-02T02:00:00Z"), "agent1", "pi", "CLOSED", category, true, "NONE",
+        false, false, false, 1, Instant.parse("2026-10-20T02:00:00Z"), null,
+        new ComplaintRegister.Outcome(department, person, null, null, null, null, null, null,
+            null, null));
+  }
+
+  private static CaseResponsibility decided(String complaint, String category, String unit,
+      String person, int share, String decision, String reason, String loss) {
+    return new CaseResponsibility(complaint, category, unit, "carrier".equals(unit), person,
+        share, decision, reason, new BigDecimal(loss), BigDecimal.ZERO, "NONE", false, false);
   }
 
   private static Employee employee(String id, Employee.Status status) {

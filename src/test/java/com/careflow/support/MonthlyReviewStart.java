@@ -5,7 +5,9 @@ import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 
 /**
  * The monthly complaint review of a month as it starts in the company: the engine clock moves to
@@ -30,5 +32,24 @@ public final class MonthlyReviewStart {
       engine.getManagementService().executeJob(compile.getId()); // it names the review
     }
     return "REVIEW-" + month;
+  }
+
+  /**
+   * The GM office decides responsibility (SPEC §1.10) for every upheld complaint of the review
+   * but {@code complaint} (other tests' cases closed in the same month): each is charged to the
+   * management office, with a reason, so that only the story's own case is left to decide.
+   */
+  public static void decideAllBut(ProcessEngine engine, String businessKey, String complaint) {
+    for (Task task : engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(businessKey).taskDefinitionKey("DecideResponsibility")
+        .list()) {
+      if (!complaint.equals(engine.getTaskService().getVariable(task.getId(),
+          "complaintNumber"))) {
+        engine.getTaskService().claim(task.getId(), "gmoffice");
+        engine.getTaskService().complete(task.getId(), Map.of("decidedDepartment",
+            "management-office", "decidedPerson", "", "decidedShare", 100,
+            "changeReason", "Another test's case."));
+      }
+    }
   }
 }

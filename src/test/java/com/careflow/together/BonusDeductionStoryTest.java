@@ -88,10 +88,17 @@ class BonusDeductionStoryTest {
 
     // 2. the month's review: the notice holds 200 CNY against the agent; the GM approves
     String review = MonthlyReviewStart.startTheReviewOf(engine, month);
+    //    the GM office confirms the case's proposed responsibility (SPEC §1.10), as Tasklist does
+    MonthlyReviewStart.decideAllBut(engine, review, complaint);
+    JsonNode decision = tasklist.claim("gmoffice", review, "DecideResponsibility");
+    assertThat(tasklist.send("gmoffice", "GET", "/engine-rest/task/" + decision.get("id")
+        .asText() + "/form-variables", null).body()).contains(complaint, AGENT);
+    tasklist.complete("gmoffice", decision, Map.of("decidedDepartment", "customer-service",
+        "decidedPerson", AGENT, "decidedShare", 100));
+    AsyncSteps.runDue(engine, review); // the figures, compiled again with the decision
     JsonNode reviewTask = tasklist.claim("gmoffice", review, "ReviewMonthlyReport");
     String notice = tasklist.form("gmoffice", reviewTask).toString();
-    tasklist.complete("gmoffice", reviewTask, Map.of("approved", true,
-        "responsibilityDecisions", "As the investigation found."));
+    tasklist.complete("gmoffice", reviewTask, Map.of("approved", true));
     JsonNode approval = tasklist.claim("gm", review, "ApproveRewardPenaltyNotice");
     assertThat(engine.getRuntimeService().getVariable(engine.getTaskService().createTaskQuery()
         .taskId(approval.get("id").asText()).singleResult().getProcessInstanceId(),
