@@ -97,6 +97,8 @@ class AuthorizationMatrixTest {
       rest: claim an overdue follow-up    403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 409
       rest: see the GM's notice task      0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       rest: claim the GM's notice task    403 403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 204
+      rest: see a manager's ruling        0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      rest: claim a manager's ruling      403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: see a GM office decision      0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       rest: claim a GM office decision    403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204 204
       rest: see HR's sanction task        0   0   0   0   0   0   0   0   0   0   r   r   0   0   r   0   r
@@ -175,6 +177,7 @@ class AuthorizationMatrixTest {
     String sanction = hrsSanctionTask();
     String departmentDeductions = departmentsDeductionTask();
     String decision = gmOfficesDecisionTask(complaint);
+    String ruling = managersRuling();
     String withheld = rest.registerComplaint("agent", "Matrix withheld payment");
     String receivable = receivable(withheld);
     String deadline = engine.getManagementService().createJobQuery().processInstanceId(complaintPi)
@@ -267,6 +270,9 @@ class AuthorizationMatrixTest {
         "/engine-rest/task?taskId=" + notice, null)));
     probe("rest: claim the GM's notice task", user -> claimAndPutBack(user, notice));
 
+    probe("rest: see a manager's ruling", user -> rows(rest.send(user, "GET",
+        "/engine-rest/task?taskId=" + ruling, null)));
+    probe("rest: claim a manager's ruling", user -> claimAndPutBack(user, ruling));
     probe("rest: see a GM office decision", user -> rows(rest.send(user, "GET",
         "/engine-rest/task?taskId=" + decision, null)));
     probe("rest: claim a GM office decision", user -> claimAndPutBack(user, decision));
@@ -552,6 +558,7 @@ class AuthorizationMatrixTest {
         "triageNote", "Stored in the sun.", "severe", false, "important", false,
         "paymentWithheld", true, "withheldAmount", 1200.0));
     assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    Worklist.ruleOnTheComplaint(engine, number, false, "Stored in the sun.");
     AsyncSteps.runDue(engine, number);
     return Worklist.taskOf(engine, number, "RecoverReceivable");
   }
@@ -627,6 +634,20 @@ class AuthorizationMatrixTest {
         .startBeforeActivity("CarryOutDeductions#multiInstanceBody").execute().getId();
     return engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("CarryOutDeductions").singleResult().getId();
+  }
+
+  /**
+   * A customer-service manager's "Rule on accepting the complaint" (SPEC §1.4): the agent found
+   * a complaint unjustified.
+   */
+  private String managersRuling() {
+    String number = rest.registerComplaint("agent", "Matrix ruling");
+    HttpResponse<String> done = rest.tryComplete("agent", Worklist.taskOf(engine, number,
+        "TriageComplaint"), Map.of("complaintValid", false, "triageNote", "Customer's fault.",
+        "severe", false, "important", false, "paymentWithheld", false));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    AsyncSteps.runGateways(engine, Worklist.instanceOf(engine, number));
+    return Worklist.taskOf(engine, number, "RuleOnComplaint");
   }
 
   /**

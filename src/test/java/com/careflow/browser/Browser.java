@@ -33,9 +33,11 @@ final class Browser implements AutoCloseable {
   private static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
   /** What the web apps' own buttons say in a language. */
-  record Chrome(String language, String claim, String complete, String startProcess) {
-    static final Chrome CHINESE = new Chrome("zh-CN", "认领", "完成", "启动流程");
-    static final Chrome ENGLISH = new Chrome("en-US", "Claim", "Complete", "Start process");
+  record Chrome(String language, String claim, String complete, String startProcess,
+      String start) {
+    static final Chrome CHINESE = new Chrome("zh-CN", "认领", "完成", "启动流程", "启动");
+    static final Chrome ENGLISH = new Chrome("en-US", "Claim", "Complete", "Start process",
+        "Start");
   }
 
   private final WebDriver driver;
@@ -137,6 +139,21 @@ final class Browser implements AutoCloseable {
   void openTask(String taskId) {
     driver.get(base + "tasklist/default/#/?task=" + taskId);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+  }
+
+  /** Tasklist's "Start process": picks the process by its name and waits for its start form. */
+  void openStartForm(String processName) {
+    click(By.xpath("//a[normalize-space()='" + chrome.startProcess() + "']"));
+    click(By.xpath("//*[contains(@class,'modal')]//a[normalize-space()='" + processName + "']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".modal .fjs-container")));
+  }
+
+  /** Starts the process with the start form's values ("Start" in the start dialog). */
+  void start() {
+    closeNotifications();
+    click(By.xpath("//*[contains(@class,'modal')]//button[normalize-space()='" + chrome.start()
+        + "']"));
   }
 
   void claim() {

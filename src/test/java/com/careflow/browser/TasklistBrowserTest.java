@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,6 +82,7 @@ class TasklistBrowserTest {
       agent.complete();
       agent.waitUntil(() -> task(number, "TriageComplaint") == null);
     }
+    AsyncSteps.runDue(engine, number); // the triage's answer is read (an asynchronous gateway)
     try (Browser sales = as("tasklist", "sales", chrome)) {
       sales.openTask(task(number, "ProposeRemedy").getId());
       sales.claim();
@@ -140,6 +142,48 @@ class TasklistBrowserTest {
           .doesNotContain("NON_QUALITY", "VERY_SATISFIED");
       gm.screenshot(shot + "08-general-manager-reads-the-monthly-report");
     }
+  }
+
+  /**
+   * Issue 25 item 3, in a Chinese browser: an agent records a complaint settled on the spot
+   * from Tasklist's start form (offered for complaints, not only consultations), and sales
+   * choose 换货 (an exchange) on "Propose a remedy", which the form did not offer.
+   */
+  @Test
+  void anAgentRecordsASpotSettlementAndSalesChooseAnExchangeInChinese() throws Exception {
+    try (Browser agent = as("tasklist", "agent", Chrome.CHINESE)) {
+      agent.openStartForm("客户投诉处理");
+      agent.choose("受理类型", "投诉");
+      agent.choose("受理渠道", "当面（口头）");
+      agent.tick("已当场解决");
+      agent.type("客户名称", "Zhou Fang");
+      agent.type("电话", "13600000003");
+      agent.choose("地区", "国内");
+      agent.type("主题", "Dented can");
+      agent.type("客户陈述", "Swapped at the counter.");
+      agent.screenshot("zh-08-agent-records-a-complaint-settled-on-the-spot");
+      agent.start();
+      agent.waitUntil(() -> tasks.createTaskQuery().taskDefinitionKey("RecordSpotSettlement")
+          .taskAssignee("agent").processVariableValueEquals("customerPhone", "13600000003")
+          .count() == 1);
+    }
+    String number = register();
+    tasks.complete(task(number, "TriageComplaint").getId(), java.util.Map.of(
+        "complaintValid", true, "category", "NON_QUALITY", "specialCase", false,
+        "severe", false, "important", false, "triageNote", "Wrong flavour."));
+    AsyncSteps.runDue(engine, number);
+    try (Browser sales = as("tasklist", "sales", Chrome.CHINESE)) {
+      sales.openTask(task(number, "ProposeRemedy").getId());
+      sales.claim();
+      sales.choose("处理方案", "换货（货品退回，发出替换货品）");
+      sales.type("向客户提出的处理方案及理由", "退回错发的口味，发出正确的货品。");
+      sales.screenshot("zh-09-sales-choose-an-exchange");
+      sales.complete();
+      sales.waitUntil(() -> task(number, "ProposeRemedy") == null);
+    }
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(com.careflow.support.Worklist.instanceOf(engine, number))
+        .variableName("remedy").singleResult().getValue()).isEqualTo("EXCHANGE");
   }
 
   static Stream<Arguments> languages() {

@@ -101,6 +101,7 @@ class ComplaintApiTest {
         .singleResult();
     engine.getTaskService().complete(triage.getId(), java.util.Map.of("complaintValid", true,
         "category", "PRODUCT_QUALITY", "specialCase", false, "triageNote", "Justified"));
+    com.careflow.support.AsyncSteps.runGateways(engine, triage.getProcessInstanceId());
 
     view = json.readTree(get("agent", "/api/complaints/" + number).body());
     assertThat(view.get("category").asText()).isEqualTo("PRODUCT_QUALITY");
@@ -306,6 +307,7 @@ class ComplaintApiTest {
     engine.getTaskService().complete(triage.getId(), Map.of("complaintValid", true,
         "category", "PRODUCT_QUALITY", "specialCase", false, "important", false,
         "triageNote", "Sour"));
+    com.careflow.support.AsyncSteps.runGateways(engine, triage.getProcessInstanceId());
     assertThat(json.readTree(api.get("quality", "/api/complaints/" + number).body())
         .get("customer").get("phone").asText()).as("quality now investigates it")
         .isEqualTo("13800000000");

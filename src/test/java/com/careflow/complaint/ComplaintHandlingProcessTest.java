@@ -2,6 +2,7 @@ package com.careflow.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
@@ -11,6 +12,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -78,6 +80,7 @@ import org.mockito.ArgumentCaptor;
     "forms/record-feedback.form",
     "forms/record-responsibility.form",
     "forms/register-contact.form",
+    "forms/rule-on-complaint.form",
     "forms/review-suggestion.form",
     "forms/spot-check.form",
     "forms/triage-complaint.form",
@@ -127,6 +130,7 @@ class ComplaintHandlingProcessTest {
     Mocks.register("notifyCustomer", new NotifyCustomer(notices::add, Notices.in("en")));
     Mocks.register("registerContact", new RegisterContact(intake));
     Mocks.register("recordTriage", new RecordTriage(register));
+    Mocks.register("ruleOnComplaint", new RuleOnComplaint());
     Mocks.register("markCaseOverdue", new MarkCaseOverdue(register));
     Mocks.register("complaintDeadlines", new ComplaintDeadlines(calendar));
     Mocks.register("openNewRound", new OpenNewRound(register));
@@ -296,21 +300,89 @@ class ComplaintHandlingProcessTest {
     assertThat(notices).isEmpty();
   }
 
+  /**
+   * SPEC §1.4 (003 篇四 第七條: 呈报上级主管裁定是否受理), §1.9: the agent who finds a complaint
+   * unjustified does not dismiss it alone: a customer-service manager confirms the rejection,
+   * whose ruling is the explanation the customer gets; the rejected case is in the spot-check
+   * population before it closes.
+   */
   @Test
-  void anUnjustifiedComplaintIsExplainedPolitelyAndClosed() {
+  void anAgentsRejectionIsConfirmedByAManagerThenExplainedSampledAndClosed() {
     ProcessInstance pi = start(Map.of());
-    complete(task(), withVariables("complaintValid", false,
-        "triageNote", "The bottle was stored in direct sunlight, which the label warns against."));
+    complete(task(), withVariables("complaintValid", false, "triageNote", "Stored in the sun."));
+    execute(job("ComplaintJustified"));
+    assertThat(pi).isWaitingAt("RuleOnComplaint").hasNotPassed("ExplainToCustomer");
+    assertThat(task()).hasCandidateGroup("cs-managers");
+    claim(task(), "csmanager");
+    complete(task(), withVariables("rulingAccepted", false, "rulingNote",
+        "The bottle was stored in direct sunlight, which the label warns against."));
+    assertThat(pi).variables().containsEntry("ruledBy", "csmanager")
+        .containsEntry("complaintValid", false);
     assertThat(pi).isWaitingAt("ExplainToCustomer");
     execute(job());
     assertThat(notices).singleElement().satisfies(notice -> {
       assertThat(notice.kind()).isEqualTo("EXPLANATION");
       assertThat(notice.message()).contains("direct sunlight");
     });
+    assertThat(pi).hasPassed("DrawSpotCheckSample");
     execute(job());
     assertThat(pi).hasNotPassed("ResolveComplaint", "RecordFeedback").hasPassed("CaseClosed")
         .isEnded();
-    verify(register).recordTriage("CP-2611-0001", false, null, false);
+    verify(register, times(2)).recordTriage("CP-2611-0001", false, null, false);
+  }
+
+  /** The manager accepts a complaint the agent rejected: it is handled in its category. */
+  @Test
+  void aManagerAcceptsAComplaintTheAgentRejectedAndItIsHandled() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), withVariables("complaintValid", false, "triageNote", "Customer's fault."));
+    execute(job("ComplaintJustified"));
+    complete(task("RuleOnComplaint"), withVariables("rulingAccepted", true,
+        "category", "NON_QUALITY", "rulingNote", "The carrier dropped it; accepted."));
+    assertThat(pi).hasPassed("RulingGateway", "ComplaintAccepted").isWaitingAt("ProposeRemedy")
+        .hasNotPassed("ExplainToCustomer").variables().containsEntry("complaintValid", true)
+        .containsEntry("triageNote", "Customer's fault.");
+    verify(register).recordTriage("CP-2611-0001", true, "NON_QUALITY", false);
+  }
+
+  /** A ruling without its decision or its reason keeps the manager's task open. */
+  @Test
+  void aRulingNeedsItsDecisionAndItsReason() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), withVariables("complaintValid", false, "triageNote", "Customer's fault."));
+    execute(job("ComplaintJustified"));
+    Task ruling = task("RuleOnComplaint");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService()
+        .complete(ruling.getId(), Map.of("rulingNote", "No.")))
+        .hasMessageContaining("rulingAccepted");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService()
+        .complete(ruling.getId(), Map.of("rulingAccepted", true, "rulingNote", "Yes.")))
+        .hasMessageContaining("category");
+    assertThat(pi).isWaitingAt("RuleOnComplaint");
+  }
+
+  /**
+   * Issue 25 item 8: a triage completed without its answer (an administrator's edit, a REST
+   * client) is an incident naming the gateway, not a case explained away and closed; so is a
+   * feedback without the customer's answer, not a new round.
+   */
+  @Test
+  void aTriageWithoutItsAnswerIsAnIncidentNotAClosedCase() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), withVariables("triageNote", "Forgot to tick."));
+    ProcessTests.failAsIncident(engine, pi.getId(), "ComplaintJustified", "complaintValid");
+    assertThat(pi).isWaitingAt("ComplaintJustified").hasNotPassed("ExplainToCustomer",
+        "RuleOnComplaint");
+    assertThat(notices).isEmpty();
+  }
+
+  @Test
+  void feedbackWithoutTheCustomersAnswerIsAnIncidentNotANewRound() {
+    ProcessInstance pi = resolvedWithoutRemedy();
+    complete(task(), withVariables("satisfactionAttitude", "AVERAGE", "satisfactionSkill",
+        "AVERAGE", "satisfactionTimeliness", "AVERAGE", "satisfactionPromise", "AVERAGE"));
+    ProcessTests.failAsIncident(engine, pi.getId(), "CustomerAccepts", "customerAccepted");
+    assertThat(pi).isWaitingAt("CustomerAccepts").hasNotPassed("OpenNewRound", "ToBeSampled");
   }
 
   // --- Resolution by category, remedy and approval (SPEC §1.4-§1.6) ---
@@ -518,6 +590,7 @@ class ComplaintHandlingProcessTest {
     complete(task(), withVariables("complaintValid", true, "category", "PRODUCT_QUALITY",
         "specialCase", true, "specialCaseReason", "Lab analysis takes a week",
         "triageNote", "Justified"));
+    execute(job("ComplaintJustified"));
     assertThat(pi).hasPassed("DecideDeadlinesAfterTriage");
     assertThat(timer(pi, "ResolutionDeadlinePassed").getDuedate())
         .isEqualTo(at("2026-12-01T19:30:00+08:00"));
@@ -575,6 +648,7 @@ class ComplaintHandlingProcessTest {
         "satisfactionAttitude", "AVERAGE", "satisfactionSkill", "AVERAGE",
         "satisfactionTimeliness", "POOR", "satisfactionPromise", "AVERAGE",
         "feedbackNote", "Too slow"));
+    execute(job("CustomerAccepts"));
     assertThat(pi).hasPassed("OpenNewRound").isWaitingAt("TriageComplaint")
         .variables().containsEntry("overdue", true).containsEntry("round", 2);
     verify(register).recordRound("CP-2611-0001", 2);
@@ -633,6 +707,7 @@ class ComplaintHandlingProcessTest {
         "satisfactionAttitude", "AVERAGE", "satisfactionSkill", "POOR",
         "satisfactionTimeliness", "SATISFIED", "satisfactionPromise", "POOR",
         "feedbackNote", "Wants a refund"));
+    execute(job("CustomerAccepts"));
     assertThat(pi).hasPassed("OpenNewRound").isWaitingAt("TriageComplaint")
         .variables().containsEntry("round", 2)
         .containsEntry("roundStartedAt", at("2026-11-24T09:00:00+08:00"));
@@ -644,6 +719,7 @@ class ComplaintHandlingProcessTest {
 
     complete(task(), withVariables("complaintValid", true, "category", "NON_QUALITY",
         "triageNote", "Second look", "specialCase", false));
+    execute(job("ComplaintJustified"));
     assertThat(timer(pi, "ResolutionDeadlinePassed").getDuedate())
         .isEqualTo(at("2026-11-27T09:00:00+08:00"));
   }
@@ -711,6 +787,11 @@ class ComplaintHandlingProcessTest {
     ProcessInstance pi = start(Map.of());
     complete(task(), withVariables("complaintValid", true, "category", "SERVICE_CONDUCT",
         "specialCase", false, "triageNote", "Abusive driver", "severe", true));
+    execute(job("ComplaintJustified"));
+    // a complaint about a colleague: a customer-service manager rules on it first (SPEC §1.4)
+    assertThat(pi).isWaitingAt("RuleOnComplaint", "ReviewSevereCase");
+    complete(task("RuleOnComplaint"), withVariables("rulingAccepted", true,
+        "rulingNote", "Accepted: the driver was abusive."));
     assertThat(pi).isWaitingAt("RecordResponsibility", "ReviewSevereCase");
     assertThat(task("ReviewSevereCase")).hasCandidateGroup("vice-presidents")
         .hasDueDate(at("2026-11-23T19:30:00+08:00"));
@@ -752,6 +833,7 @@ class ComplaintHandlingProcessTest {
     ProcessInstance pi = start(Map.of());
     complete(task(), withVariables("complaintValid", false, "triageNote", "Stored in the sun.",
         "paymentWithheld", true, "withheldAmount", 1200.0));
+    confirmTheRejection();
     execute(job());
     assertThat(pi).hasPassed("PaymentWithheld", "RecoverAndClose")
         .isWaitingAt("ArchiveCase", "RecoverReceivable");
@@ -774,10 +856,12 @@ class ComplaintHandlingProcessTest {
         "satisfactionAttitude", "AVERAGE", "satisfactionSkill", "POOR",
         "satisfactionTimeliness", "SATISFIED", "satisfactionPromise", "POOR",
         "feedbackNote", "The carrier never called"));
+    execute(job("CustomerAccepts"));
     assertThat(pi).isWaitingAt("TriageComplaint").variables()
         .doesNotContainKeys("remedy", "remedyNote", "category", "customerAccepted");
     complete(task(), withVariables("complaintValid", true, "category", "MISUNDERSTANDING",
         "specialCase", false, "triageNote", "The price includes delivery"));
+    afterTriage();
     complete(task(), withVariables("explanation", "Delivery is part of the price."));
     notices.clear();
     execute(job());
@@ -790,6 +874,7 @@ class ComplaintHandlingProcessTest {
     ProcessInstance pi = start(Map.of());
     complete(task(), withVariables("complaintValid", true, "category", "NON_QUALITY",
         "triageNote", "Justified", "important", true));
+    afterTriage();
     complete(task(), withVariables("remedy", "NONE", "remedyNote", "Handled."));
     execute(job("RemedyKind"));
     execute(job());
@@ -829,7 +914,24 @@ class ComplaintHandlingProcessTest {
     assertThat(pi).isWaitingAt("TriageComplaint");
     complete(task(), withVariables("complaintValid", true, "category", category,
         "specialCase", false, "triageNote", "Justified"));
+    execute(job("ComplaintJustified"));
+    if ("SERVICE_CONDUCT".equals(category)) { // about a colleague: a manager rules (SPEC §1.4)
+      assertThat(pi).isWaitingAt("RuleOnComplaint");
+      complete(task(), withVariables("rulingAccepted", true, "rulingNote", "Accepted."));
+    }
     return pi;
+  }
+
+  /** Triage's answer is read, then the category's (two asynchronous gateways, SPEC §1.4). */
+  private void afterTriage() {
+    execute(job("ComplaintJustified"));
+  }
+
+  /** A customer-service manager confirms the agent's rejection (SPEC §1.4). */
+  private void confirmTheRejection() {
+    execute(job("ComplaintJustified"));
+    complete(task("RuleOnComplaint"), withVariables("rulingAccepted", false,
+        "rulingNote", "Stored in the sun."));
   }
 
   private ProcessInstance resolvedWithoutRemedy() {
@@ -846,6 +948,7 @@ class ComplaintHandlingProcessTest {
         "satisfactionAttitude", "VERY_SATISFIED", "satisfactionSkill", "SATISFIED",
         "satisfactionTimeliness", "SATISFIED", "satisfactionPromise", "VERY_SATISFIED",
         "feedbackNote", "Thanks"));
+    execute(job("CustomerAccepts"));
   }
 
   /** The candidate groups of a task, assigned or not. */

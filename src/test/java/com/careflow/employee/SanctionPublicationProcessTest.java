@@ -72,6 +72,7 @@ class SanctionPublicationProcessTest {
         new WorkingDayCalendar(ProcessTests.weekdaysInShanghai())
             .add(ClockUtil.getCurrentTime(), 5).toInstant()));
     complete(task(), withVariables("sanctionPublished", true, "personnelNotice", "RS-2612-07"));
+    execute(job("SanctionPublishedGateway", pi)); // the answer is read after the task commits
     assertThat(pi).isWaitingAt("RecordPublishedSanction");
     assertThat(recorded).as("nothing on the record before the job runs").isEmpty();
     execute(job());
@@ -88,6 +89,7 @@ class SanctionPublicationProcessTest {
     assertThat(pi).isWaitingAt("PublishSanction");
     complete(task(), withVariables("sanctionPublished", false,
         "withdrawalReason", "The customer withdrew the complaint about her."));
+    execute(job("SanctionPublishedGateway", pi)); // the answer is read after the task commits
     assertThat(pi).hasPassed("SanctionWithdrawn").hasNotPassed("RecordPublishedSanction")
         .isEnded();
     assertThat(recorded).isEmpty();

@@ -108,6 +108,8 @@ class NoticeDeliveryTest {
     tasklist.complete("agent", tasklist.myTask("agent", number, "TriageComplaint"), Map.of(
         "complaintValid", false, "severe", false, "paymentWithheld", false, "important", false,
         "triageNote", "The bottle was stored in direct sunlight, which the label warns against."));
+    com.careflow.support.Worklist.ruleOnTheComplaint(engine, number, false,
+        "The bottle was stored in direct sunlight, which the label warns against.");
     AsyncSteps.runDue(engine, number);
     Mailbox.deliverAll(relay);
     MimeMessage answer = single(CUSTOMER);

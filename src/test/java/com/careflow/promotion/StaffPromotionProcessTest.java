@@ -217,6 +217,7 @@ class StaffPromotionProcessTest {
     assertThat(task()).hasDefinitionKey("ApprovePromotion").hasCandidateGroup("general-managers");
     claim(task(), "gm");
     complete(task(), withVariables("approved", true, "decisionNote", "Agreed."));
+    execute(job("PromotionApproved", pi)); // the answer is read after the task commits
     assertThat(task()).hasDefinitionKey("PublishPromotionNotice").hasCandidateGroup("hr");
     Task notice = task();
     assertThatThrownBy(() -> complete(notice, withVariables("effectiveDate", "2026-11-22",
@@ -256,6 +257,7 @@ class StaffPromotionProcessTest {
     claim(task(), "hrmanager");
     complete(task(), withVariables("approved", false,
         "decisionNote", "Raise the average above 90 first."));
+    execute(job("PromotionApproved", pi)); // the answer is read after the task commits
     assertThat(pi).isWaitingAt("RecordRejection");
     execute(job());
     assertThat(pi).hasPassed("PromotionRejected").hasNotPassed("PublishPromotionNotice")
@@ -275,6 +277,7 @@ class StaffPromotionProcessTest {
     complete(task(), withVariables("assessment", "Good."));
     complete(task(), withVariables("evaluationReport", "Good.", "hrRecommendation", "APPROVE"));
     complete(task(), withVariables("approved", true, "decisionNote", "Yes."));
+    execute(job("PromotionApproved", pi)); // the answer is read after the task commits
     complete(task(), withVariables("effectiveDate", "2026-11-23", "notice", "Pay level 3."));
     execute(job());
     execute(job());
@@ -363,6 +366,7 @@ class StaffPromotionProcessTest {
     assertThat(task()).hasDefinitionKey("ApprovePromotion").hasCandidateGroup("general-managers");
     claim(task(), "gm");
     complete(task(), withVariables("approved", true, "decisionNote", "Both approved."));
+    execute(job("PromotionApproved", pi)); // the answer is read after the task commits
     complete(task(), withVariables("effectiveDate", "2026-12-01", "notice", "Two new leads."));
     execute(job());
     execute(job());

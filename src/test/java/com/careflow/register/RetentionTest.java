@@ -61,6 +61,8 @@ class RetentionTest {
         .processInstanceBusinessKey(important).singleResult().getId(), Map.of(
             "complaintValid", false, "triageNote", "Stored in the sun.", "important", true,
             "severe", false, "paymentWithheld", false));
+    com.careflow.support.Worklist.ruleOnTheComplaint(engine, important, false,
+        "Stored in the sun.");
     runDue(important);
 
     assertThat(register.find(answered).orElseThrow().retainUntil())

@@ -44,6 +44,21 @@ public final class Worklist {
     return number;
   }
 
+  /**
+   * A customer-service manager rules on the complaint the agent rejected (SPEC §1.4: 呈报上级主管
+   * 裁定是否受理): {@code accepted}, or the rejection confirmed with {@code ruling} as the
+   * explanation the customer gets; the case's answer is then read.
+   */
+  public static void ruleOnTheComplaint(ProcessEngine engine, String businessKey,
+      boolean accepted, String ruling) {
+    AsyncSteps.runGateways(engine, instanceOf(engine, businessKey));
+    String task = taskOf(engine, businessKey, "RuleOnComplaint");
+    engine.getTaskService().claim(task, "csmanager");
+    engine.getTaskService().complete(task, Map.of("rulingAccepted", accepted,
+        "rulingNote", ruling));
+    AsyncSteps.runGateways(engine, instanceOf(engine, businessKey));
+  }
+
   /** The id of the case's process instance, running or ended. */
   public static String instanceOf(ProcessEngine engine, String businessKey) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery()

@@ -79,6 +79,10 @@ class CompanyStoryTest {
     tasklist.complete("agent", tasklist.myTask("agent", complaint, "TriageComplaint"), Map.of(
         "complaintValid", true, "severe", false, "category", "SERVICE_CONDUCT",
         "specialCase", false, "important", false));
+    // a complaint about a colleague: a customer-service manager accepts it (SPEC §1.4)
+    tasklist.complete("csmanager", tasklist.claim("csmanager", complaint, "RuleOnComplaint"),
+        Map.of("rulingAccepted", true, "category", "SERVICE_CONDUCT",
+            "rulingNote", "Accepted: the call recording confirms it."));
     tasklist.complete("office", tasklist.claim("office", complaint, "RecordResponsibility"),
         Map.of("responsibleDepartment", "customer-service", "responsiblePerson", AGENT2,
             "disciplinaryKind", "WARNING",
