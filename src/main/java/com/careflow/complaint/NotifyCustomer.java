@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells the customer about their case (SPEC §1.2–§1.4, §1.8). The model says which notice with
  * the task's input parameter {@code notice}; its text is the process owner's, in the company's
- * language ({@code notices/}), with the case's values.
+ * language ({@code notices/}), with the case's values; {@code {handleBy}} is the day of the
+ * round's resolution deadline ({@code resolutionDeadline}).
  */
 @Component("notifyCustomer")
 public class NotifyCustomer implements JavaDelegate {
@@ -39,11 +40,24 @@ public class NotifyCustomer implements JavaDelegate {
       case SUGGESTION_REPLY -> Boolean.TRUE.equals(execution.getVariable("adopted"))
           ? "complaint-suggestion-adopted" : "complaint-suggestion-declined";
     };
-    String message = templates.render(template, name -> "outcome".equals(name)
-        ? outcome(execution) : execution.getVariable(name));
+    String message = templates.render(template, name -> switch (name) {
+      case "outcome" -> outcome(execution);
+      case "handleBy" -> day(execution.getVariable("resolutionDeadline"));
+      default -> execution.getVariable(name);
+    });
     notifier.send(new CustomerNotice(string(execution, "complaintNumber"), notice.name(),
         template, string(execution, "customerName"), string(execution, "customerPhone"),
         string(execution, "customerEmail"), message));
+  }
+
+  /**
+   * A deadline as the customer reads it: its day, YYYY-MM-DD, in the company's zone (the JVM's,
+   * {@code locale.CompanyTimeZone}); null without one.
+   */
+  private static String day(Object deadline) {
+    return deadline instanceof java.util.Date date
+        ? java.time.LocalDate.ofInstant(date.toInstant(), java.time.ZoneId.systemDefault())
+            .toString() : null;
   }
 
   /** What was decided, by the path the case took: a remedy, a discipline or an explanation. */

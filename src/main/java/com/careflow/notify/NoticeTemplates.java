@@ -25,7 +25,8 @@ public class NoticeTemplates {
 
   /** Every notice CareFlow sends, and the subjects of its e-mails. */
   public static final List<String> NOTICES = List.of("customer-subject", "staff-task",
-      "staff-task-subject", "staff-overdue", "staff-overdue-subject", "complaint-acknowledgement",
+      "staff-task-subject", "staff-overdue", "staff-overdue-subject", "staff-written-complaint",
+      "staff-written-complaint-subject", "complaint-acknowledgement",
       "complaint-explanation", "complaint-outcome", "complaint-outcome-return",
       "complaint-suggestion-adopted", "complaint-suggestion-declined", "complaint-reference",
       "return-rejection", "return-form-rejection", "return-settlement-RETURN",

@@ -122,6 +122,37 @@ public class StaffNotices {
         .orElse(null);
   }
 
+  /**
+   * Tells every member of the manager groups, by e-mail, that a written complaint was
+   * registered (SPEC §1.2: a written complaint is reported to the customer-service managers at
+   * once), with a link to the case.
+   */
+  public void writtenComplaint(String caseNumber, String subject, String registeredBy,
+      Collection<String> managerGroups) {
+    if (!properties.email().enabled()) {
+      LOG.info("Written complaint {}: e-mail is off, the managers are not mailed", caseNumber);
+      return;
+    }
+    Map<String, User> recipients = new LinkedHashMap<>();
+    managerGroups.forEach(group -> addGroup(recipients, group));
+    recipients.values().stream().filter(user -> StringUtils.hasText(user.getEmail()))
+        .filter(user -> deliverable(user.getEmail()))
+        .forEach(user -> {
+          Map<String, Object> values = new LinkedHashMap<>();
+          values.put("recipientName", Objects.toString(user.getFirstName(), "") + " "
+              + Objects.toString(user.getLastName(), ""));
+          values.put("caseNumber", caseNumber);
+          values.put("subject", subject);
+          values.put("registeredBy", registeredBy);
+          values.put("caseLink", properties.baseUrl().toString().replaceAll("/+$", "")
+              + "/api/complaints/" + caseNumber);
+          outbox.add(new Message(null, caseNumber, "WRITTEN_COMPLAINT",
+              "staff-written-complaint", Channel.EMAIL, user.getEmail(),
+              templates.render("staff-written-complaint-subject", values::get),
+              templates.render("staff-written-complaint", values::get)));
+        });
+  }
+
   /** Tells every member of the manager groups that the task is overdue. */
   public void overdue(Task task, String businessKey, Collection<String> managerGroups) {
     if (!properties.email().enabled()) {

@@ -65,7 +65,7 @@ class ComplaintEndToEndTest {
     assertThat(jdbc.queryForObject("SELECT message FROM customer_notification "
         + "WHERE case_number = ? AND kind = 'ACKNOWLEDGEMENT'", String.class, number))
         .isEqualTo("尊敬的Li Lei：您反映的“Mould on the lid”已登记，投诉编号 " + number
-            + "。我们正在处理，处理结果将及时告知您。");
+            + "。我们将于 " + handleBy(number) + " 前处理完毕，处理结果将及时告知您。");
 
     JsonNode triage = tasklist.myTask("agent", number, "TriageComplaint");
     assertThat(tasklist.form("agent", triage).get("id").asText()).isEqualTo("triage-complaint");
@@ -215,5 +215,13 @@ class ComplaintEndToEndTest {
         + "WHERE complaint_number = ?", String.class, number);
     assertThat(engine.getRuntimeService().getVariable(returned, "handling"))
         .as("the return runs as an exchange").isEqualTo("EXCHANGE");
+  }
+
+  /** The day the case is to be handled by, as the case view's resolution deadline says. */
+  private String handleBy(String number) throws Exception {
+    String deadline = json.readTree(tasklist.send("agent", "GET", "/api/complaints/" + number,
+        null).body()).get("deadlines").get("resolution").asText();
+    return java.time.OffsetDateTime.parse(deadline).atZoneSameInstant(
+        java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
   }
 }

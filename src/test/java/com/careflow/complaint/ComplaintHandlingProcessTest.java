@@ -103,6 +103,8 @@ class ComplaintHandlingProcessTest {
   private static final Date FRIDAY_EVENING = at("2026-11-20T19:30:00+08:00");
 
   private final List<CustomerNotice> notices = new ArrayList<>();
+  /** The written complaints reported to the managers: number and groups. */
+  private final List<String> reported = new ArrayList<>();
   private final ComplaintRegister register = mock(ComplaintRegister.class);
   private final ComplaintIntake intake = mock(ComplaintIntake.class);
   /** The returns the complaint started: the variables each was given. */
@@ -130,6 +132,9 @@ class ComplaintHandlingProcessTest {
     Mocks.register("notifyCustomer", new NotifyCustomer(notices::add, Notices.in("en")));
     Mocks.register("registerContact", new RegisterContact(intake));
     Mocks.register("recordTriage", new RecordTriage(register));
+    Mocks.register("reportWrittenComplaint", (JavaDelegate) execution -> reported.add(
+        execution.getVariable("complaintNumber") + " "
+            + execution.getVariableLocal("managerGroups")));
     Mocks.register("ruleOnComplaint", new RuleOnComplaint());
     Mocks.register("markCaseOverdue", new MarkCaseOverdue(register));
     Mocks.register("complaintDeadlines", new ComplaintDeadlines(calendar));
@@ -278,26 +283,39 @@ class ComplaintHandlingProcessTest {
 
   // --- Written acknowledgement and triage (SPEC §1.3, §1.4) ---
 
+  /**
+   * SPEC §1.2, §1.3: a written complaint is reported at once to the customer-service managers;
+   * like every complaint, the customer is told its number and the date by which it will be
+   * handled (the resolution deadline: 3 working days from Friday evening, Wednesday 25th).
+   */
   @Test
-  void aWrittenComplaintIsAcknowledgedOnRegistration() {
-    ProcessInstance pi = start(Map.of("channel", "WRITTEN"));
-    assertThat(pi).isWaitingAt("AcknowledgeComplaint");
+  void aWrittenComplaintIsReportedToTheManagersAndAcknowledgedWithItsHandlingDate() {
+    ProcessInstance pi = registered(Map.of("channel", "WRITTEN"));
+    assertThat(pi).isWaitingAt("ReportWrittenComplaint");
     execute(job());
+    assertThat(reported).containsExactly("CP-2611-0001 cs-managers");
+    assertThat(pi).isWaitingAt("TriageComplaint", "AcknowledgeComplaint");
+    execute(job("AcknowledgeComplaint"));
     assertThat(notices).singleElement().satisfies(notice -> {
       assertThat(notice.kind()).isEqualTo("ACKNOWLEDGEMENT");
       assertThat(notice.caseNumber()).isEqualTo("CP-2611-0001");
       assertThat(notice.customerPhone()).isEqualTo("13800000000");
+      assertThat(notice.message()).contains("CP-2611-0001", "handled it by 2026-11-25");
     });
-    assertThat(pi).isWaitingAt("TriageComplaint");
+    assertThat(pi).hasPassed("CustomerToldTheDeadline").isWaitingAt("TriageComplaint");
   }
 
   @Test
-  void aComplaintByPhoneGoesStraightToTriageByTheFirstContactAgent() {
-    ProcessInstance pi = start(Map.of());
-    assertThat(pi).isWaitingAt("TriageComplaint").hasNotPassed("AcknowledgeComplaint");
+  void aComplaintByPhoneGoesStraightToTriageByTheFirstContactAgentAndIsAcknowledgedToo() {
+    ProcessInstance pi = registered(Map.of());
+    assertThat(pi).isWaitingAt("TriageComplaint", "AcknowledgeComplaint")
+        .hasNotPassed("ReportWrittenComplaint");
     assertThat(task()).isAssignedTo("agent").hasDueDate(at("2026-11-25T19:30:00+08:00"));
     assertThat(candidateGroups(task())).containsExactly("cs-agents");
-    assertThat(notices).isEmpty();
+    assertThat(reported).isEmpty();
+    execute(job("AcknowledgeComplaint"));
+    assertThat(notices).singleElement().extracting(CustomerNotice::message).asString()
+        .contains("handled it by 2026-11-25");
   }
 
   /**
@@ -891,7 +909,22 @@ class ComplaintHandlingProcessTest {
 
   // --- helpers ---------------------------------------------------------------------------
 
+  /**
+   * A contact as registered, its first round's acknowledgement sent (the customer is told the
+   * case number and the handling date alongside the triage, SPEC §1.2), the notices forgotten.
+   */
   private ProcessInstance start(Map<String, Object> overrides) {
+    ProcessInstance pi = registered(overrides);
+    if (engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+        .activityId("AcknowledgeComplaint").count() == 1) {
+      execute(job("AcknowledgeComplaint"));
+      notices.clear();
+    }
+    return pi;
+  }
+
+  /** A contact as registered, nothing run yet. */
+  private ProcessInstance registered(Map<String, Object> overrides) {
     Map<String, Object> variables = new HashMap<>(Map.of(
         "complaintNumber", "CP-2611-0001", "complaintType", "COMPLAINT", "channel", "PHONE",
         "customerName", "Wang Xiaoming", "customerPhone", "13800000000",

@@ -93,8 +93,13 @@ class NoticeDeliveryTest {
 
     MimeMessage acknowledgement = single(CUSTOMER);
     assertThat(Mailbox.subject(acknowledgement)).isEqualTo("关于您的案件 " + number + " 的通知");
-    assertThat(Mailbox.text(acknowledgement)).isEqualTo("尊敬的Li Lei：您反映的“Mould on the lid”"
-        + "已登记，投诉编号 " + number + "。我们正在处理，处理结果将及时告知您。");
+    assertThat(Mailbox.text(acknowledgement)).startsWith("尊敬的Li Lei：您反映的“Mould on the lid”"
+        + "已登记，投诉编号 " + number + "。我们将于 ").endsWith(" 前处理完毕，处理结果将及时告知您。")
+        .containsPattern("我们将于 \\d{4}-\\d{2}-\\d{2} 前处理完毕");
+    // a written complaint is reported at once to the customer-service managers (SPEC §1.2)
+    MimeMessage report = single("csmanager@demo.careflow.invalid");
+    assertThat(Mailbox.subject(report)).isEqualTo("书面投诉：Mould on the lid（" + number + "）");
+    assertThat(Mailbox.text(report)).contains("/api/complaints/" + number, "agent");
     assertThat(acknowledgement.getMessageID()).matches("<[0-9a-f-]{36}@localhost>");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_notification WHERE case_number "
         + "= ? AND kind = 'ACKNOWLEDGEMENT' AND sent_at IS NOT NULL", Integer.class, number))
@@ -152,14 +157,15 @@ class NoticeDeliveryTest {
 
     JsonNode listed = tasklist.read(tasklist.send("csmanager", "GET",
         "/api/notices?status=FAILED&case=" + number, null));
-    assertThat(listed).hasSize(1);
-    assertThat(listed.get(0).get("recipient").asText()).isEqualTo(CUSTOMER);
-    assertThat(listed.get(0).get("kind").asText()).isEqualTo("ACKNOWLEDGEMENT");
+    // the customer's acknowledgement, and the managers' report of the written complaint
+    assertThat(listed).extracting(notice -> notice.get("kind").asText() + " "
+        + notice.get("recipient").asText()).containsExactlyInAnyOrder(
+            "ACKNOWLEDGEMENT " + CUSTOMER, "WRITTEN_COMPLAINT csmanager@demo.careflow.invalid");
     HttpResponse<String> page = tasklist.send("csmanager", "GET", "/reports/notices", null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("未能送达的通知").contains(number).contains(CUSTOMER)
-        .contains("重新发送").as("labels, not codes").contains("受理确认", "电子邮件")
-        .doesNotContain(">ACKNOWLEDGEMENT<", ">EMAIL<");
+        .contains("重新发送").as("labels, not codes").contains("受理确认", "书面投诉呈报", "电子邮件")
+        .doesNotContain(">ACKNOWLEDGEMENT<", ">WRITTEN_COMPLAINT<", ">EMAIL<");
     assertThat(tasklist.send("agent", "GET", "/api/notices", null).statusCode())
         .as("agents do not watch the delivery").isEqualTo(403);
 
@@ -316,7 +322,7 @@ class NoticeDeliveryTest {
   /** The case's e-mail to the customer (the only one: the acknowledgement). */
   private NoticeRelay.Delivery email(String number) {
     long id = jdbc.queryForObject("SELECT id FROM notice_delivery WHERE case_number = ? "
-        + "AND channel = 'EMAIL'", Long.class, number);
+        + "AND channel = 'EMAIL' AND kind = 'ACKNOWLEDGEMENT'", Long.class, number);
     return relay.find(id).orElseThrow();
   }
 }

@@ -31,10 +31,11 @@ class NoticeTemplatesTest {
   void aChineseCustomerIsWrittenToInChineseWithLabelsForCodes() {
     NoticeTemplates chinese = Notices.in("zh");
     Map<String, Object> values = Map.of("customerName", "王小明", "subject", "酱油发酸",
-        "complaintNumber", "CP-2611-0042", "outcome", "退还货款。", "returnDecision", "REJECT");
+        "complaintNumber", "CP-2611-0042", "outcome", "退还货款。", "returnDecision", "REJECT",
+        "handleBy", "2026-11-25");
     assertThat(chinese.render("complaint-acknowledgement", values::get))
         .isEqualTo("尊敬的王小明：您反映的“酱油发酸”已登记，投诉编号 CP-2611-0042。"
-            + "我们正在处理，处理结果将及时告知您。");
+            + "我们将于 2026-11-25 前处理完毕，处理结果将及时告知您。");
     assertThat(chinese.render("complaint-outcome-return", values::get))
         .contains("退还货款。", "退货审核：不予退货").doesNotContain("REJECT", "{");
   }
