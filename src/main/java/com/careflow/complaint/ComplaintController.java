@@ -120,7 +120,10 @@ public class ComplaintController {
         openTasks.of(entry.processInstanceId()), outcome,
         returns.ofComplaint(entry.number()).stream().map(linked -> new ComplaintView.ReturnLink(
             linked.number(), linked.status(), linked.progress().handling(),
-            linked.progress().decision())).toList());
+            linked.progress().decision())).toList(),
+        entry.goods().quantity(), entry.goods().defectiveQuantity(),
+        entry.goods().quantityUnknown(), entry.goods().customerDemand(),
+        entry.goods().sampleReceived());
   }
 
   /** The register, newest first, with filters and paging. */

@@ -105,6 +105,14 @@ public class ComplaintIntake {
       problems.add(new FieldProblem("resolvedOnFirstContact",
           "a suggestion is reviewed by its manager, not settled on the spot"));
     }
+    if (request.defectiveQuantity() != null && request.quantity() != null
+        && request.defectiveQuantity() > request.quantity()) {
+      problems.add(new FieldProblem("defectiveQuantity", "must not exceed quantity"));
+    }
+    if (request.isQuantityUnknown() && request.defectiveQuantity() != null) {
+      problems.add(new FieldProblem("defectiveQuantity",
+          "must be left out while the quantity is not yet known (quantityUnknown)"));
+    }
     problems.sort(Comparator.comparing(FieldProblem::field));
     return problems;
   }
@@ -137,6 +145,12 @@ public class ComplaintIntake {
     variables.put("claimedAmount",
         request.claimedAmount() == null ? null : request.claimedAmount().doubleValue());
     variables.put("resolvedOnFirstContact", request.isResolvedOnFirstContact());
+    variables.put("quantity", request.quantity());
+    variables.put("defectiveQuantity", request.defectiveQuantity());
+    variables.put("quantityUnknown", request.isQuantityUnknown());
+    variables.put("customerDemand",
+        request.customerDemand() == null ? null : request.customerDemand().name());
+    variables.put("sampleReceived", Boolean.TRUE.equals(request.sampleReceived()));
     variables.put("firstContactAgent", agent);
     variables.put("registeredAt", Date.from(now));
     variables.put("roundStartedAt", Date.from(now));

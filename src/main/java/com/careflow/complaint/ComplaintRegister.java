@@ -32,7 +32,8 @@ public class ComplaintRegister {
       BigDecimal claimedAmount, boolean resolvedOnFirstContact, Instant registeredAt,
       String registeredBy, String processInstanceId, String status, String category,
       Boolean complaintValid, String remedy, boolean important, boolean overdue,
-      boolean closedLate, int round, Instant closedAt, Instant retainUntil, Outcome outcome) {
+      boolean closedLate, int round, Instant closedAt, Instant retainUntil, Outcome outcome,
+      Goods goods) {
 
     /**
      * The same case with the responsible unit and person the GM office decided (SPEC §1.10),
@@ -47,7 +48,7 @@ public class ComplaintRegister {
               outcome.compensationAmount(), outcome.satisfactionAttitude(),
               outcome.satisfactionSkill(), outcome.satisfactionTimeliness(),
               outcome.satisfactionPromise(), outcome.severe(), outcome.humanNegligence(),
-              outcome.improvementTracking()));
+              outcome.improvementTracking()), goods);
     }
   }
 
@@ -61,6 +62,14 @@ public class ComplaintRegister {
       BigDecimal compensationAmount, String satisfactionAttitude, String satisfactionSkill,
       String satisfactionTimeliness, String satisfactionPromise, Boolean severe,
       Boolean humanNegligence, Boolean improvementTracking) {}
+
+  /**
+   * The goods as the customer reported them (SPEC §1.3): the quantity and the defective
+   * quantity, or that they are not yet known; the demand; whether a sample was received. Null
+   * where a case registered before did not ask.
+   */
+  public record Goods(Integer quantity, Integer defectiveQuantity, Boolean quantityUnknown,
+      String customerDemand, Boolean sampleReceived) {}
 
   /** Register filters; null means any. */
   public record Filter(String status, String category, String complaintType, Boolean overdue,
@@ -80,10 +89,12 @@ public class ComplaintRegister {
         INSERT INTO complaint (number, period, serial, complaint_type, channel, customer_name,
           customer_phone, customer_email, customer_address, customer_region, subject, description,
           order_number, product_batch, shipped_on, claimed_amount, resolved_on_first_contact,
-          registered_at, registered_by, status)
+          registered_at, registered_by, status, quantity, defective_quantity, quantity_unknown,
+          customer_demand, sample_received)
         VALUES (:number, :period, :serial, :type, :channel, :name, :phone, :email, :address, :region,
           :subject, :description, :orderNumber, :batch, :shippedOn, :amount, :onFirstContact,
-          :registeredAt, :registeredBy, 'OPEN')""",
+          :registeredAt, :registeredBy, 'OPEN', :quantity, :defective, :quantityUnknown,
+          :demand, :sample)""",
         new MapSqlParameterSource()
             .addValue("number", number).addValue("period", serial.period())
             .addValue("serial", serial.serial()).addValue("type", request.type().name())
@@ -99,7 +110,13 @@ public class ComplaintRegister {
             .addValue("amount", request.claimedAmount())
             .addValue("onFirstContact", request.isResolvedOnFirstContact())
             .addValue("registeredAt", Timestamp.from(registeredAt))
-            .addValue("registeredBy", registeredBy));
+            .addValue("registeredBy", registeredBy)
+            .addValue("quantity", request.quantity())
+            .addValue("defective", request.defectiveQuantity())
+            .addValue("quantityUnknown", request.isQuantityUnknown())
+            .addValue("demand", request.customerDemand() == null ? null
+                : request.customerDemand().name())
+            .addValue("sample", Boolean.TRUE.equals(request.sampleReceived())));
   }
 
   void attachProcess(String number, String processInstanceId) {
@@ -235,7 +252,11 @@ public class ComplaintRegister {
             row.getString("satisfaction_skill"), row.getString("satisfaction_timeliness"),
             row.getString("satisfaction_promise"), (Boolean) row.getObject("severe"),
             (Boolean) row.getObject("human_negligence"),
-            (Boolean) row.getObject("improvement_tracking")));
+            (Boolean) row.getObject("improvement_tracking")),
+        new Goods((Integer) row.getObject("quantity", Integer.class),
+            (Integer) row.getObject("defective_quantity", Integer.class),
+            (Boolean) row.getObject("quantity_unknown"), row.getString("customer_demand"),
+            (Boolean) row.getObject("sample_received")));
   }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {

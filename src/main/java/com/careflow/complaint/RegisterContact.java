@@ -66,7 +66,26 @@ public class RegisterContact implements JavaDelegate {
             : LocalDate.parse(text(execution, "shippedOn").substring(0, 10)),
         execution.getVariable("claimedAmount") instanceof Number amount
             ? new BigDecimal(amount.toString()) : null,
-        Boolean.TRUE.equals(execution.getVariable("resolvedOnFirstContact")));
+        Boolean.TRUE.equals(execution.getVariable("resolvedOnFirstContact")),
+        whole(execution, "quantity"), whole(execution, "defectiveQuantity"),
+        Boolean.TRUE.equals(execution.getVariable("quantityUnknown")),
+        enumOf(ComplaintRequest.CustomerDemand.class, execution.getVariable("customerDemand")),
+        Boolean.TRUE.equals(execution.getVariable("sampleReceived")));
+  }
+
+  /** A count the form gives as a number: whole, or the contact is refused naming the field. */
+  private static Integer whole(DelegateExecution execution, String name) {
+    Object value = execution.getVariable(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return value instanceof Number number
+          ? new BigDecimal(number.toString()).intValueExact() : Integer.valueOf(value.toString());
+    } catch (ArithmeticException | NumberFormatException notWhole) {
+      throw new NotValidException("The contact cannot be registered: " + name
+          + " must be a whole number", notWhole);
+    }
   }
 
   private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {

@@ -257,11 +257,48 @@ class ComplaintApiTest {
             "claimedAmount"),
         bad("a suggestion settled on the spot", r -> r.put("type", "SUGGESTION")
             .put("resolvedOnFirstContact", true), "resolvedOnFirstContact"),
+        // SPEC §1.3, the goods as the customer reports them
+        bad("negative quantity", r -> r.put("quantity", -1), "quantity"),
+        bad("quantity not a whole number", r -> r.put("quantity", 2.5), "quantity"),
+        bad("quantity as text", r -> r.put("quantity", "forty"), "quantity"),
+        bad("more defective than in all", r -> r.put("quantity", 10)
+            .put("defectiveQuantity", 11), "defectiveQuantity"),
+        bad("negative defective quantity", r -> r.put("defectiveQuantity", -3),
+            "defectiveQuantity"),
+        bad("a defective quantity said to be unknown", r -> r.put("quantityUnknown", true)
+            .put("defectiveQuantity", 4), "defectiveQuantity"),
+        bad("unknown demand", r -> r.put("customerDemand", "REFUND"), "customerDemand"),
+        bad("sample received as text", r -> r.put("sampleReceived", "yes"), "sampleReceived"),
         bad("several bad fields at once", r -> {
           r.remove("channel");
           r.put("subject", "");
           customer(r).put("phone", "?");
         }, "channel", "subject", "customer.phone"));
+  }
+
+  /**
+   * SPEC §1.3 (客户抱怨处理表: 数量、不良数量, 客户要求, 异常样品): the register and the case view hold the
+   * quantity and the defective quantity, or that it is not yet known, the customer's demand and
+   * whether a sample was received; a case that does not say reads as unknown.
+   */
+  @Test
+  void theGoodsAsTheCustomerReportedThemAreRegisteredAndShown() throws Exception {
+    String number = register(complaint().put("quantity", 40).put("defectiveQuantity", 12)
+        .put("customerDemand", "EXCHANGE").put("sampleReceived", true));
+    JsonNode view = json.readTree(get("agent", "/api/complaints/" + number).body());
+    assertThat(view.get("quantity").asInt()).isEqualTo(40);
+    assertThat(view.get("defectiveQuantity").asInt()).isEqualTo(12);
+    assertThat(view.get("quantityUnknown").asBoolean()).isFalse();
+    assertThat(view.get("customerDemand").asText()).isEqualTo("EXCHANGE");
+    assertThat(view.get("sampleReceived").asBoolean()).isTrue();
+    assertThat(engine.getRuntimeService().getVariable(view.get("processInstanceId").asText(),
+        "customerDemand")).isEqualTo("EXCHANGE");
+
+    String processing = register(complaint().put("quantity", 40).put("quantityUnknown", true));
+    JsonNode pending = json.readTree(get("agent", "/api/complaints/" + processing).body());
+    assertThat(pending.get("quantityUnknown").asBoolean()).as("客户加工中未确定").isTrue();
+    assertThat(pending.get("defectiveQuantity").isNull()).isTrue();
+    assertThat(pending.get("customerDemand").isNull()).isTrue();
   }
 
   @Test

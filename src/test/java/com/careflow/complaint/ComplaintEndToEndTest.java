@@ -135,8 +135,14 @@ class ComplaintEndToEndTest {
         .forEach((name, value) -> variables.putObject(name).put("value", value)
             .put("type", "String"));
     variables.putObject("claimedAmount").put("value", 50).put("type", "Long");
-    // Tasklist sends every checkbox the form shows: a complaint not settled on the spot
-    variables.putObject("resolvedOnFirstContact").put("value", false).put("type", "Boolean");
+    // Tasklist sends every checkbox the form shows: a complaint not settled on the spot, its
+    // defective quantity known, no sample received
+    for (String checkbox : List.of("resolvedOnFirstContact", "quantityUnknown", "sampleReceived")) {
+      variables.putObject(checkbox).put("value", false).put("type", "Boolean");
+    }
+    variables.putObject("quantity").put("value", 40).put("type", "Long");
+    variables.putObject("defectiveQuantity").put("value", 6).put("type", "Long");
+    variables.putObject("customerDemand").put("value", "RETURN").put("type", "String");
     String submit = json.createObjectNode().set("variables", variables).toString();
 
     HttpResponse<String> started = tasklist.send("agent", "POST",
@@ -150,6 +156,10 @@ class ComplaintEndToEndTest {
     assertThat(registered.get("registeredBy").asText()).isEqualTo("agent");
     assertThat(registered.get("channel").asText()).isEqualTo("PHONE");
     assertThat(registered.get("claimedAmount").asDouble()).isEqualTo(50.0);
+    assertThat(registered.get("quantity").asInt()).isEqualTo(40);
+    assertThat(registered.get("defectiveQuantity").asInt()).isEqualTo(6);
+    assertThat(registered.get("customerDemand").asText()).isEqualTo("RETURN");
+    assertThat(registered.get("sampleReceived").asBoolean()).isFalse();
     assertThat(tasklist.myTask("agent", number, "TriageComplaint")).isNotNull();
 
     assertThat(tasklist.send("warehouse", "POST",
@@ -184,6 +194,8 @@ class ComplaintEndToEndTest {
         .forEach((name, value) -> variables.putObject(name).put("value", value)
             .put("type", "String"));
     variables.putObject("resolvedOnFirstContact").put("value", true).put("type", "Boolean");
+    variables.putObject("quantityUnknown").put("value", false).put("type", "Boolean");
+    variables.putObject("sampleReceived").put("value", false).put("type", "Boolean");
     HttpResponse<String> started = tasklist.send("agent", "POST",
         "/engine-rest/process-definition/key/complaint-handling/submit-form",
         json.createObjectNode().set("variables", variables).toString());
