@@ -34,6 +34,18 @@ public class WorkingDayCalendar {
   }
 
   /**
+   * For BPMN expressions: the end of the day a form's date field names (a date, or its text
+   * {@code YYYY-MM-DD…}), in the company's zone: a promise "by the 25th" falls due when the
+   * 25th ends, not when it begins.
+   */
+  public Date endOf(Object day) {
+    java.time.LocalDate date = day instanceof Date given
+        ? java.time.LocalDate.ofInstant(given.toInstant(), calendar.zone())
+        : java.time.LocalDate.parse(day.toString().substring(0, 10));
+    return Date.from(date.plusDays(1).atStartOfDay(calendar.zone()).toInstant());
+  }
+
+  /**
    * {@code start} plus {@code days} working days, at the same local time of day. (Named apart
    * from {@link #add} because expressions resolve methods by name and argument count.)
    */

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 public class NotifyCustomer implements JavaDelegate {
 
   /** The notices of complaint handling. */
-  public enum Notice { ACKNOWLEDGEMENT, EXPLANATION, OUTCOME, SUGGESTION_REPLY }
+  public enum Notice { ACKNOWLEDGEMENT, EXPLANATION, OUTCOME, SUGGESTION_PROMISE, SUGGESTION_REPLY }
 
   private final CustomerNotifier notifier;
   private final NoticeTemplates templates;
@@ -37,12 +37,16 @@ public class NotifyCustomer implements JavaDelegate {
       case EXPLANATION -> "complaint-explanation";
       case OUTCOME -> execution.getVariable("returnDecision") == null ? "complaint-outcome"
           : "complaint-outcome-return";
+      case SUGGESTION_PROMISE -> "complaint-suggestion-promise";
       case SUGGESTION_REPLY -> Boolean.TRUE.equals(execution.getVariable("adopted"))
           ? "complaint-suggestion-adopted" : "complaint-suggestion-declined";
     };
     String message = templates.render(template, name -> switch (name) {
       case "outcome" -> outcome(execution);
       case "handleBy" -> day(execution.getVariable("resolutionDeadline"));
+      case "replyBy" -> execution.getVariable("replyBy") instanceof java.util.Date date
+          ? day(date) : execution.getVariable("replyBy") == null ? null
+          : execution.getVariable("replyBy").toString().substring(0, 10);
       default -> execution.getVariable(name);
     });
     notifier.send(new CustomerNotice(string(execution, "complaintNumber"), notice.name(),

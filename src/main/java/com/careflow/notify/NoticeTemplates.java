@@ -28,7 +28,8 @@ public class NoticeTemplates {
       "staff-task-subject", "staff-overdue", "staff-overdue-subject", "staff-written-complaint",
       "staff-written-complaint-subject", "complaint-acknowledgement",
       "complaint-explanation", "complaint-outcome", "complaint-outcome-return",
-      "complaint-suggestion-adopted", "complaint-suggestion-declined", "complaint-reference",
+      "complaint-suggestion-promise", "complaint-suggestion-adopted",
+      "complaint-suggestion-declined", "complaint-reference",
       "return-rejection", "return-form-rejection", "return-settlement-RETURN",
       "return-settlement-REPROCESS", "return-settlement-EXCHANGE", "return-settlement-DISCOUNT",
       "return-settlement-COMPENSATION");

@@ -97,6 +97,8 @@ class AuthorizationMatrixTest {
       rest: claim an overdue follow-up    403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 409
       rest: see the GM's notice task      0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       rest: claim the GM's notice task    403 403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 204
+      rest: see a promised reply          0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      rest: claim a promised reply        403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: see a manager's ruling        0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       rest: claim a manager's ruling      403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: see a GM office decision      0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
@@ -178,6 +180,7 @@ class AuthorizationMatrixTest {
     String departmentDeductions = departmentsDeductionTask();
     String decision = gmOfficesDecisionTask(complaint);
     String ruling = managersRuling();
+    String promisedReply = promisedReply();
     String withheld = rest.registerComplaint("agent", "Matrix withheld payment");
     String receivable = receivable(withheld);
     String deadline = engine.getManagementService().createJobQuery().processInstanceId(complaintPi)
@@ -270,6 +273,9 @@ class AuthorizationMatrixTest {
         "/engine-rest/task?taskId=" + notice, null)));
     probe("rest: claim the GM's notice task", user -> claimAndPutBack(user, notice));
 
+    probe("rest: see a promised reply", user -> rows(rest.send(user, "GET",
+        "/engine-rest/task?taskId=" + promisedReply, null)));
+    probe("rest: claim a promised reply", user -> claimAndPutBack(user, promisedReply));
     probe("rest: see a manager's ruling", user -> rows(rest.send(user, "GET",
         "/engine-rest/task?taskId=" + ruling, null)));
     probe("rest: claim a manager's ruling", user -> claimAndPutBack(user, ruling));
@@ -634,6 +640,23 @@ class AuthorizationMatrixTest {
         .startBeforeActivity("CarryOutDeductions#multiInstanceBody").execute().getId();
     return engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("CarryOutDeductions").singleResult().getId();
+  }
+
+  /**
+   * A customer-service manager's "Tell the customer whether the suggestion is adopted" (SPEC
+   * §1.2): a suggestion whose customer was promised a reply.
+   */
+  private String promisedReply() {
+    HttpResponse<String> registered = rest.send("agent", "POST", "/api/complaints",
+        rest.complaintBody("Matrix suggestion").replace("\"COMPLAINT\"", "\"SUGGESTION\""));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    String number = rest.read(registered).get("number").asText();
+    String review = Worklist.taskOf(engine, number, "ReviewSuggestion");
+    engine.getTaskService().complete(review, Map.of("adopted", true, "replyNeeded", true,
+        "replyBy", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(7).toString(),
+        "managerComment", "Thank you."));
+    AsyncSteps.runDue(engine, number);
+    return Worklist.taskOf(engine, number, "ConfirmSuggestionReply");
   }
 
   /**

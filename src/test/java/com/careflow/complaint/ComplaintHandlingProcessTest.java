@@ -81,6 +81,7 @@ import org.mockito.ArgumentCaptor;
     "forms/record-responsibility.form",
     "forms/register-contact.form",
     "forms/rule-on-complaint.form",
+    "forms/confirm-suggestion-reply.form",
     "forms/review-suggestion.form",
     "forms/spot-check.form",
     "forms/triage-complaint.form",
@@ -260,12 +261,25 @@ class ComplaintHandlingProcessTest {
     assertThat(pi).isWaitingAt("ReviewSuggestion");
     assertThat(task()).hasCandidateGroup("cs-managers");
     complete(task(), withVariables("adopted", true, "replyNeeded", true,
-        "replyBy", at("2026-11-27T00:00:00+08:00"), "managerComment", "From next month."));
+        "replyBy", "2026-11-27", "managerComment", "From next month."));
+    // the customer is promised the reply date (SPEC §1.2)
+    assertThat(pi).isWaitingAt("PromiseReply");
+    execute(job());
+    assertThat(notices).singleElement().satisfies(notice -> {
+      assertThat(notice.kind()).isEqualTo("SUGGESTION_PROMISE");
+      assertThat(notice.message()).contains("by 2026-11-27");
+    });
+    // the reply falls due when the promised day ends
+    assertThat(pi).isWaitingAt("ConfirmSuggestionReply");
+    assertThat(task()).hasCandidateGroup("cs-managers")
+        .hasDueDate(at("2026-11-28T00:00:00+08:00"));
+    complete(task(), withVariables("adopted", true, "managerComment",
+        "From next month, in every shop."));
     execute(job());
     assertThat(pi).hasPassed("ReplyToSuggestion").isWaitingAt("ArchiveCase");
-    assertThat(notices).singleElement().satisfies(notice -> {
+    assertThat(notices).hasSize(2).last().satisfies(notice -> {
       assertThat(notice.kind()).isEqualTo("SUGGESTION_REPLY");
-      assertThat(notice.message()).contains("We are adopting it.", "From next month.");
+      assertThat(notice.message()).contains("We are adopting it.", "in every shop");
     });
     execute(job());
     assertThat(pi).isEnded();
