@@ -44,7 +44,7 @@ public class ArchiveCase implements JavaDelegate {
   }
 
   /**
-   * Who was responsible, the money granted (an approved discount or compensation only), the
+   * Who was responsible (a department, or an outside party chosen on the remedy), the money granted (an approved discount or compensation only), the
    * customer's ratings, and whether the case was severe and found negligent (the penalty
    * standard's inputs, SPEC §1.10).
    */
@@ -52,7 +52,9 @@ public class ArchiveCase implements JavaDelegate {
     String remedy = text(execution, "remedy");
     boolean moneyGranted = ("DISCOUNT".equals(remedy) || "COMPENSATION".equals(remedy))
         && Boolean.TRUE.equals(flag(execution, "approved"));
-    return new Outcome(text(execution, "responsibleDepartment"),
+    String responsibleUnit = text(execution, "responsibleDepartment") != null
+        ? text(execution, "responsibleDepartment") : text(execution, "responsibleParty");
+    return new Outcome(responsibleUnit,
         text(execution, "responsiblePerson"),
         moneyGranted ? decimal(execution, "compensationAmount") : null,
         text(execution, "satisfactionAttitude"), text(execution, "satisfactionSkill"),

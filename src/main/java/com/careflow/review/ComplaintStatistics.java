@@ -8,6 +8,7 @@ import com.careflow.calendar.WorkingDayCalendar;
 import com.careflow.complaint.ComplaintRegister;
 import com.careflow.complaint.ComplaintRegister.Entry;
 import com.careflow.employee.EmployeeRecords;
+import com.careflow.identity.OutsideParties;
 import com.careflow.review.MonthlyComplaintReport.CaseResponsibility;
 import com.careflow.review.MonthlyComplaintReport.MonthRate;
 import com.careflow.review.MonthlyComplaintReport.Penalty;
@@ -58,12 +59,14 @@ public class ComplaintStatistics {
   private final PenaltyStandard standard;
   private final LossStandard losses;
   private final ResponsibilityDecisions decisions;
+  private final OutsideParties outsideParties;
   private final ZoneId zone;
 
   public ComplaintStatistics(ComplaintRegister complaints, ReturnRegister returns,
       WorkingDayCalendar workingDays, MonthlyReviews reviews, EmployeeRecords employees,
       PenaltyStandard standard, LossStandard losses, ResponsibilityDecisions decisions,
-      CalendarProperties calendar) {
+      OutsideParties outsideParties, CalendarProperties calendar) {
+    this.outsideParties = outsideParties;
     this.employees = employees;
     this.standard = standard;
     this.losses = losses;
@@ -303,13 +306,19 @@ public class ComplaintStatistics {
    * The upheld complaints with the responsible unit and person the GM office decided (SPEC
    * §1.10), or as their records propose until it decides, and each one's decision.
    */
-  private record Responsible(List<Entry> upheld, Map<String, Decision> decided) {
+  private record Responsible(List<Entry> upheld, Map<String, Decision> decided,
+      OutsideParties parties) {
 
-    /** PERSON, UNIT or EXTERNAL, as the penalty standard reads it. */
+    /**
+     * PERSON, UNIT or EXTERNAL, as the penalty standard reads it: as decided, or as the case's
+     * records propose (an outside party chosen on the remedy is EXTERNAL).
+     */
     String kind(Entry entry) {
       Decision decision = decided.get(entry.number());
+      String unit = entry.outcome().responsibleDepartment();
       return decision != null ? decision.responsibleKind()
-          : entry.outcome().responsiblePerson() != null ? "PERSON" : "UNIT";
+          : entry.outcome().responsiblePerson() != null ? "PERSON"
+          : unit != null && parties.byId(unit).isPresent() ? "EXTERNAL" : "UNIT";
     }
 
     int share(Entry entry) {
@@ -329,7 +338,7 @@ public class ComplaintStatistics {
       Decision decision = decided.get(entry.number());
       return decision == null ? entry : entry.withResponsible(decision.unit(), decision.person());
     }).toList();
-    return new Responsible(asDecided, decided);
+    return new Responsible(asDecided, decided, outsideParties);
   }
 
   /**

@@ -72,21 +72,23 @@ public class DecideResponsibility implements TaskListener {
     Entry entry = complaints.find(number).orElseThrow(() -> new NotValidException(
         "The complaint " + number + " is not in the register."));
     Decision earlier = decisions.of(List.of(number)).get(number);
-    String department = departments.byId(entry.outcome().responsibleDepartment()).isPresent()
-        ? entry.outcome().responsibleDepartment() : null;
+    String unit = entry.outcome().responsibleDepartment();
+    String department = unit != null && departments.byId(unit).isPresent() ? unit : null;
+    String party = unit != null && outsideParties.byId(unit).isPresent() ? unit : null;
     String person = entry.outcome().responsiblePerson();
     Map<String, Object> local = new HashMap<>();
     local.put("complaintNumber", number);
     local.put("category", entry.category());
     local.put("remedy", entry.remedy());
     local.put("proposedDepartment", department);
+    local.put("proposedParty", party);
     local.put("proposedPerson", person);
     local.put("proposal", proposal(entry));
     local.put("departmentOptions", choices.departments());
     local.put("partyOptions", choices.outsideParties());
     local.put("employeeOptions", choices.employees());
     local.put("decidedDepartment", earlier == null ? department : earlier.department());
-    local.put("decidedParty", earlier == null ? null : earlier.outsideParty());
+    local.put("decidedParty", earlier == null ? party : earlier.outsideParty());
     local.put("decidedPerson", earlier == null ? person : earlier.person());
     local.put("decidedShare", earlier == null ? 100 : earlier.share());
     local.put("changeReason", earlier == null ? null : earlier.reason());
@@ -137,7 +139,7 @@ public class DecideResponsibility implements TaskListener {
     boolean changed = !Objects.equals(department,
         task.getExecution().getVariableLocal("proposedDepartment"))
         || !Objects.equals(person, task.getExecution().getVariableLocal("proposedPerson"))
-        || party != null
+        || !Objects.equals(party, task.getExecution().getVariableLocal("proposedParty"))
         || share != null && share != 100;
     if (changed && reason == null) {
       problems.add("changeReason: say why the decision differs from the proposal");

@@ -87,6 +87,9 @@ class TasklistBrowserTest {
       sales.openTask(task(number, "ProposeRemedy").getId());
       sales.claim();
       sales.choose("处理方案", "赔款（不退货）");
+      // every upheld complaint names its owner, chosen, never typed (SPEC §1.4)
+      sales.choose("责任归属", "外部单位（供应商、承运商、其他公司）");
+      sales.choose("外部责任单位", "承运物流公司");
       sales.type("折扣或赔款金额（元）", "3000");
       sales.type("向客户提出的处理方案及理由", "退还订单货款 3000 元。");
       sales.screenshot(shot + "04-sales-proposes-compensation");
@@ -125,6 +128,7 @@ class TasklistBrowserTest {
       agent.complete();
       agent.waitUntil(() -> task(number, "RecordFeedback") == null);
     }
+    AsyncSteps.runDue(engine, number); // the customer's answer is read, the sample drawn
     Task spotCheck = task(number, "SpotCheckComplaint");
     if (spotCheck != null) { // one case in ten is drawn for the management office
       tasks.complete(spotCheck.getId(), java.util.Map.of("verified", true, "findings", "OK"));
@@ -176,6 +180,8 @@ class TasklistBrowserTest {
       sales.openTask(task(number, "ProposeRemedy").getId());
       sales.claim();
       sales.choose("处理方案", "换货（货品退回，发出替换货品）");
+      sales.choose("责任归属", "本公司部门");
+      sales.choose("责任部门", "仓储部");
       sales.type("向客户提出的处理方案及理由", "退回错发的口味，发出正确的货品。");
       sales.screenshot("zh-09-sales-choose-an-exchange");
       sales.complete();

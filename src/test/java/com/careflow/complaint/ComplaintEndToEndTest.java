@@ -221,7 +221,8 @@ class ComplaintEndToEndTest {
     JsonNode proposal = tasklist.claim("sales", number, "ProposeRemedy");
     assertThat(tasklist.form("sales", proposal).toString()).contains("\"EXCHANGE\"", "换货");
     tasklist.complete("sales", proposal, Map.of("remedy", "EXCHANGE",
-        "remedyNote", "We take the wrong flavour back and ship the right one."));
+        "remedyNote", "We take the wrong flavour back and ship the right one.",
+        "responsibleKind", "INTERNAL", "responsibleDepartment", "warehouse"));
     AsyncSteps.runDue(engine, number);
     String returned = jdbc.queryForObject("SELECT process_instance_id FROM product_return "
         + "WHERE complaint_number = ?", String.class, number);

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -579,9 +580,35 @@ class ComplaintHandlingProcessTest {
     ProcessInstance pi = triage("MISUNDERSTANDING");
     assertThat(pi).isWaitingAt("ExplainMisunderstanding");
     assertThat(task()).hasCandidateGroup("management-office");
-    complete(task(), withVariables("explanation", "The price includes delivery."));
+    complete(task(), withVariables("explanation", "The price includes delivery.",
+        "responsibleDepartment", "sales"));
     execute(job());
     assertThat(notices.get(0).message()).contains("The price includes delivery.");
+    // every upheld complaint names its owner (SPEC §1.4): here the department that misled
+    acceptFeedback();
+    execute(job("ArchiveCase"));
+    verify(register).recordOutcome(eq("CP-2611-0001"), argThat(outcome ->
+        "sales".equals(outcome.responsibleDepartment())));
+  }
+
+  /**
+   * SPEC §1.4 (issue 25 item 4): a complaint not about quality names its owner on the remedy, a
+   * department (and a person) or an outside party chosen from the company's list; the register
+   * keeps it for the monthly review.
+   */
+  @Test
+  void aNonQualityComplaintIsChargedToTheOutsidePartySalesChoose() {
+    ProcessInstance pi = triage("NON_QUALITY");
+    complete(task(), withVariables("remedy", "NONE", "remedyNote", "The carrier apologises.",
+        "responsibleKind", "EXTERNAL", "responsibleParty", "carrier"));
+    execute(job("RemedyKind"));
+    execute(job());
+    acceptFeedback();
+    execute(job("ArchiveCase"));
+    assertThat(pi).isEnded();
+    verify(register).recordOutcome(eq("CP-2611-0001"), argThat(outcome ->
+        "carrier".equals(outcome.responsibleDepartment())
+            && outcome.responsiblePerson() == null));
   }
 
   @Test
