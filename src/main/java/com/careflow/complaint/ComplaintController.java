@@ -123,7 +123,7 @@ public class ComplaintController {
             linked.progress().decision())).toList(),
         entry.goods().quantity(), entry.goods().defectiveQuantity(),
         entry.goods().quantityUnknown(), entry.goods().customerDemand(),
-        entry.goods().sampleReceived());
+        entry.goods().sampleReceived(), entry.secondComplaint());
   }
 
   /** The register, newest first, with filters and paging. */

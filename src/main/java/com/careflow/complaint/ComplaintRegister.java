@@ -33,7 +33,7 @@ public class ComplaintRegister {
       String registeredBy, String processInstanceId, String status, String category,
       Boolean complaintValid, String remedy, boolean important, boolean overdue,
       boolean closedLate, int round, Instant closedAt, Instant retainUntil, Outcome outcome,
-      Goods goods) {
+      Goods goods, boolean secondComplaint) {
 
     /**
      * The same case with the responsible unit and person the GM office decided (SPEC §1.10),
@@ -48,7 +48,7 @@ public class ComplaintRegister {
               outcome.compensationAmount(), outcome.satisfactionAttitude(),
               outcome.satisfactionSkill(), outcome.satisfactionTimeliness(),
               outcome.satisfactionPromise(), outcome.severe(), outcome.humanNegligence(),
-              outcome.improvementTracking()), goods);
+              outcome.improvementTracking()), goods, secondComplaint);
     }
   }
 
@@ -177,6 +177,33 @@ public class ComplaintRegister {
             .addValue("remedy", remedy));
   }
 
+  /**
+   * The latest other complaint about the same order registered or closed since {@code since}
+   * (SPEC §1.8: a customer who complains again about the same order within the policy's days),
+   * if any.
+   */
+  public Optional<String> earlierComplaintAboutTheOrder(String orderNumber, String number,
+      Instant since) {
+    return jdbc.queryForList("""
+        SELECT number FROM complaint WHERE order_number = :order AND number <> :number
+          AND complaint_type = 'COMPLAINT'
+          AND (registered_at >= :since OR closed_at >= :since)
+        ORDER BY registered_at DESC, number DESC""",
+        new MapSqlParameterSource("order", orderNumber).addValue("number", number)
+            .addValue("since", Timestamp.from(since)), String.class).stream().findFirst();
+  }
+
+  /**
+   * Marks a complaint as a second complaint (二次投诉, SPEC §1.8): about the same order as
+   * {@code earlier}, or (with itself as {@code earlier}) handled again after the customer
+   * rejected the result.
+   */
+  public void markSecondComplaint(String number, String earlier) {
+    jdbc.update("UPDATE complaint SET second_complaint = TRUE, earlier_complaint = :earlier "
+        + "WHERE number = :number", new MapSqlParameterSource("number", number)
+            .addValue("earlier", earlier));
+  }
+
   /** Records what the monthly review counts of a case, as it closes. */
   public void recordOutcome(String number, Outcome outcome) {
     jdbc.update("""
@@ -256,7 +283,8 @@ public class ComplaintRegister {
         new Goods((Integer) row.getObject("quantity", Integer.class),
             (Integer) row.getObject("defective_quantity", Integer.class),
             (Boolean) row.getObject("quantity_unknown"), row.getString("customer_demand"),
-            (Boolean) row.getObject("sample_received")));
+            (Boolean) row.getObject("sample_received")),
+        row.getInt("handling_round") > 1 || row.getBoolean("second_complaint"));
   }
 
   private static Instant instant(ResultSet row, String column) throws SQLException {

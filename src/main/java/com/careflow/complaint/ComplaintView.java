@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code GET /api/complaints/{number}}: the registered case, how it stands, its open tasks,
  * its deadlines, its outcome so far and the product returns it started; the goods as the
  * customer reported them (SPEC §1.3: quantity, defective quantity or not yet known, demand,
- * sample received), null for a case registered before they were asked.
+ * sample received), null for a case registered before they were asked; whether it is a second
+ * complaint (二次投诉, SPEC §1.8: handled again, or about an order complained about lately).
  */
 public record ComplaintView(
     String number, String type, String channel, Customer customer, String subject,
@@ -23,7 +24,8 @@ public record ComplaintView(
     String category, Boolean complaintValid, Instant closedAt, Instant retainUntil,
     Deadlines deadlines, List<OpenTask> openTasks, Map<String, Object> outcome,
     List<ReturnLink> returns, Integer quantity, Integer defectiveQuantity,
-    Boolean quantityUnknown, String customerDemand, Boolean sampleReceived) {
+    Boolean quantityUnknown, String customerDemand, Boolean sampleReceived,
+    boolean secondComplaint) {
 
   /**
    * A product return this complaint started (SPEC §2.8, §8.1): its number and how it stands,

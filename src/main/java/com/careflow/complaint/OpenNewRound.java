@@ -48,6 +48,10 @@ public class OpenNewRound implements JavaDelegate {
     execution.setVariable("round", round + 1);
     execution.setVariable("roundStartedAt", execution.getVariableLocal("startedAt"));
     ROUND.forEach(execution::removeVariable);
-    register.recordRound((String) execution.getVariable("complaintNumber"), round + 1);
+    String number = (String) execution.getVariable("complaintNumber");
+    register.recordRound(number, round + 1);
+    // the customer rejected the result: a second complaint (二次投诉, SPEC §1.8)
+    register.markSecondComplaint(number, number);
+    execution.setVariable("secondComplaint", true);
   }
 }

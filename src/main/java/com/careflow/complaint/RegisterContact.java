@@ -8,6 +8,7 @@ import com.careflow.complaint.ComplaintRequest.ComplaintType;
 import com.careflow.customer.Customer;
 import com.careflow.customer.Customer.Region;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Locale;
@@ -15,28 +16,59 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * Registers a contact that an agent started with the start form in Tasklist (SPEC §1.1, §1.3):
  * the same validation, numbering and register row as {@code POST /api/complaints}, and the
  * agent who started it owns it (首问负责制). A contact from the intake API is registered
- * already ({@code complaintNumber} is set) and passes through.
+ * already ({@code complaintNumber} is set). Either way a complaint about an order complained
+ * about within {@code secondComplaintDays} is marked a second complaint.
  */
 @Component("registerContact")
 public class RegisterContact implements JavaDelegate {
 
   private final ComplaintIntake intake;
+  private final ComplaintRegister complaints;
 
-  public RegisterContact(ComplaintIntake intake) {
+  public RegisterContact(ComplaintIntake intake, ComplaintRegister complaints) {
     this.intake = intake;
+    this.complaints = complaints;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (execution.getVariable("complaintNumber") != null) {
+    if (execution.getVariable("complaintNumber") == null) {
+      register(execution);
+    }
+    markSecondComplaint(execution);
+  }
+
+  /**
+   * A complaint about an order another complaint was about within the task's input parameter
+   * {@code secondComplaintDays} (30, policy) is a second complaint (二次投诉, SPEC §1.8): marked on
+   * the case ({@code secondComplaint}, {@code earlierComplaint}) and in the register.
+   */
+  private void markSecondComplaint(DelegateExecution execution) {
+    Object days = execution.getVariableLocal("secondComplaintDays");
+    Object order = execution.getVariable("orderNumber");
+    if (!"COMPLAINT".equals(execution.getVariable("complaintType")) || order == null
+        || order.toString().isBlank() || !(days instanceof Number window)) {
       return;
     }
+    String number = (String) execution.getVariable("complaintNumber");
+    Instant since = ClockUtil.getCurrentTime().toInstant()
+        .minus(java.time.Duration.ofDays(window.longValue()));
+    complaints.earlierComplaintAboutTheOrder(order.toString(), number, since)
+        .ifPresent(earlier -> {
+          complaints.markSecondComplaint(number, earlier);
+          execution.setVariable("secondComplaint", true);
+          execution.setVariable("earlierComplaint", earlier);
+        });
+  }
+
+  private void register(DelegateExecution execution) {
     Authentication user = execution.getProcessEngineServices().getIdentityService()
         .getCurrentAuthentication();
     if (user == null || user.getUserId() == null) {

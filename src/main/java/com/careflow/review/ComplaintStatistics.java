@@ -359,7 +359,7 @@ public class ComplaintStatistics {
           responsible.decision(entry), decision == null ? null : decision.reason(),
           inShare(loss.get(entry.number()), share),
           inShare(consequence.bonusDeduction(), share), consequence.sanction(),
-          entry.round() > 1, Boolean.TRUE.equals(entry.outcome().improvementTracking())));
+          entry.secondComplaint(), Boolean.TRUE.equals(entry.outcome().improvementTracking())));
     }
     return cases;
   }

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  * inputs come from the register and the GM office's decision: the category, whether a person,
  * a unit of the company or an outside party was found responsible, whether the case was
  * severe, whether the investigation found human negligence, and whether it was a second
- * complaint (the customer rejected the result, so it was handled again: more than one round,
- * SPEC §1.8). What the register does not know counts as no.
+ * complaint (the customer rejected the result, so it was handled again, or complained again
+ * about the same order within the policy's days, SPEC §1.8). What the register does not know
+ * counts as no.
  *
  * <p>The figures are read wherever a month's report is shown, so the table is read in memory
  * ({@link PolicyTables}): no decision history is written for a page view. The compiled review
@@ -52,7 +53,7 @@ public class PenaltyStandard {
       values.put("responsibleKind", responsibleKind.apply(entry));
       values.put("severe", Boolean.TRUE.equals(entry.outcome().severe()));
       values.put("negligence", Boolean.TRUE.equals(entry.outcome().humanNegligence()));
-      values.put("secondComplaint", entry.round() > 1);
+      values.put("secondComplaint", entry.secondComplaint());
       inputs.put(entry.number(), values);
     }
     return tables.evaluate(DECISION, inputs, result -> {

@@ -301,6 +301,33 @@ class ComplaintApiTest {
     assertThat(pending.get("customerDemand").isNull()).isTrue();
   }
 
+  /**
+   * SPEC §1.8 (003 篇十一): a customer who complains again about the same order within 30 days
+   * (policy: RegisterContact's secondComplaintDays) has made a second complaint (二次投诉); one
+   * about another order, or after the 30 days, has not.
+   */
+  @Test
+  void aComplaintAboutAnOrderComplainedAboutWithin30DaysIsASecondComplaint() throws Exception {
+    String order = "SO-" + System.nanoTime();
+    String first = register(complaint().put("orderNumber", order));
+    String again = register(complaint().put("orderNumber", order));
+    String other = register(complaint().put("orderNumber", order + "-B"));
+    assertThat(json.readTree(get("agent", "/api/complaints/" + first).body())
+        .get("secondComplaint").asBoolean()).isFalse();
+    assertThat(json.readTree(get("agent", "/api/complaints/" + again).body())
+        .get("secondComplaint").asBoolean()).isTrue();
+    assertThat(jdbc.queryForObject("SELECT earlier_complaint FROM complaint WHERE number = ?",
+        String.class, again)).isEqualTo(first);
+    assertThat(json.readTree(get("agent", "/api/complaints/" + other).body())
+        .get("secondComplaint").asBoolean()).isFalse();
+
+    jdbc.update("UPDATE complaint SET registered_at = registered_at - INTERVAL '31' DAY "
+        + "WHERE order_number = ?", order);
+    String late = register(complaint().put("orderNumber", order));
+    assertThat(json.readTree(get("agent", "/api/complaints/" + late).body())
+        .get("secondComplaint").asBoolean()).as("31 days after").isFalse();
+  }
+
   @Test
   void aBodyThatIsNotJsonIs400AndStoresNothing() throws Exception {
     assertRejected(post("agent", "{\"channel\": ", null), List.of("body"));

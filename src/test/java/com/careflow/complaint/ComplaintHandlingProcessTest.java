@@ -132,7 +132,7 @@ class ComplaintHandlingProcessTest {
         Set.of(LocalDate.parse("2026-10-10")));
     Mocks.register("workingDays", new WorkingDayCalendar(calendar));
     Mocks.register("notifyCustomer", new NotifyCustomer(notices::add, Notices.in("en")));
-    Mocks.register("registerContact", new RegisterContact(intake));
+    Mocks.register("registerContact", new RegisterContact(intake, register));
     Mocks.register("recordTriage", new RecordTriage(register));
     Mocks.register("reportWrittenComplaint", (JavaDelegate) execution -> reported.add(
         execution.getVariable("complaintNumber") + " "
@@ -711,6 +711,8 @@ class ComplaintHandlingProcessTest {
     assertThat(pi).hasPassed("OpenNewRound").isWaitingAt("TriageComplaint")
         .variables().containsEntry("overdue", true).containsEntry("round", 2);
     verify(register).recordRound("CP-2611-0001", 2);
+    // the customer rejected the result: a second complaint (二次投诉, SPEC §1.8)
+    verify(register).markSecondComplaint("CP-2611-0001", "CP-2611-0001");
   }
 
   @ParameterizedTest(name = "a {0} customer''s case is to be closed by {1}")

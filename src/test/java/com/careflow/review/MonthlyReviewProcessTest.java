@@ -525,7 +525,7 @@ class MonthlyReviewProcessTest {
         Instant.parse("2026-10-02T02:00:00Z"), "agent1", "pi", "CLOSED", category, true, "NONE",
         false, false, false, 1, Instant.parse("2026-10-20T02:00:00Z"), null,
         new ComplaintRegister.Outcome(department, person, null, null, null, null, null, null,
-            null, null), new ComplaintRegister.Goods(null, null, null, null, null));
+            null, null), new ComplaintRegister.Goods(null, null, null, null, null), false);
   }
 
   private static CaseResponsibility decided(String complaint, String category, String unit,
