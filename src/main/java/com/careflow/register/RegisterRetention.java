@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.camunda.bpm.engine.HistoryService;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,9 +40,12 @@ public class RegisterRetention {
   private final NamedParameterJdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final Duration returnsKept;
+  private final HistoryService history;
 
   public RegisterRetention(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions,
-      @Value("${careflow.retention.returns-kept:P365D}") Duration returnsKept) {
+      @Value("${careflow.retention.returns-kept:P365D}") Duration returnsKept,
+      HistoryService history) {
+    this.history = history;
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
     this.returnsKept = returnsKept;
@@ -52,6 +56,34 @@ public class RegisterRetention {
     Purged purged = purge(ClockUtil.getCurrentTime().toInstant());
     LOG.info("Retention: removed {} complaints, {} returns and {} notices past their time",
         purged.complaints(), purged.returns(), purged.notices());
+    int kept = keepImportantHistory();
+    LOG.info("Retention: the handling history of {} more important cases is kept long term", kept);
+  }
+
+  /**
+   * An important case keeps its handling history long term too (SPEC §1.9: 重要的资料延期保存), not
+   * only its register row: the engine sets each finished case's removal time from its process's
+   * history time to live (1 year), and this clears it for every closed important complaint that
+   * still has one (a batch, run by the job executor; Cockpit shows it). The engine's history
+   * cleanup then never removes its tasks, decisions and variables. Returns how many it cleared.
+   */
+  public int keepImportantHistory() {
+    List<String> instances = jdbc.queryForList("SELECT process_instance_id FROM complaint "
+        + "WHERE important = TRUE AND status = 'CLOSED' AND process_instance_id IS NOT NULL",
+        new MapSqlParameterSource(), String.class);
+    List<String> withAnEnd = new java.util.ArrayList<>();
+    for (int from = 0; from < instances.size(); from += 500) {
+      history.createHistoricProcessInstanceQuery()
+          .processInstanceIds(new java.util.HashSet<>(instances.subList(from,
+              Math.min(from + 500, instances.size()))))
+          .list().stream().filter(instance -> instance.getRemovalTime() != null)
+          .forEach(instance -> withAnEnd.add(instance.getId()));
+    }
+    if (!withAnEnd.isEmpty()) {
+      history.setRemovalTimeToHistoricProcessInstances().clearedRemovalTime()
+          .byIds(withAnEnd.toArray(String[]::new)).hierarchical().executeAsync();
+    }
+    return withAnEnd.size();
   }
 
   /** Removes what is past its retention at {@code now}. */

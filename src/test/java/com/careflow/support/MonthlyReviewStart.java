@@ -47,7 +47,7 @@ public final class MonthlyReviewStart {
           "complaintNumber"))) {
         engine.getTaskService().claim(task.getId(), "gmoffice");
         engine.getTaskService().complete(task.getId(), Map.of("decidedDepartment",
-            "management-office", "decidedPerson", "", "decidedShare", 100,
+            "management-office", "decidedParty", "", "decidedPerson", "", "decidedShare", 100,
             "changeReason", "Another test's case."));
       }
     }
