@@ -84,9 +84,11 @@ class AuthorizationMatrixTest {
       rest: search tasks by case data     403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 200
       rest: read the triage form          C   C   C   403 403 403 C   403 403 403 403 403 403 C   C   C   C
       rest: read the goods receipt form   403 403 C   403 403 403 C   403 -   403 403 403 403 C   C   C   C
-      rest: read the receivable's form    403 403 C   403 403 403 C   403 403 -   403 403 403 C   C   C   C
-      rest: read the receivable's data    403 403 C   403 403 403 C   403 403 -   403 403 403 C   C   C   C
-      rest: its tasks with their data     0   0   C   0   0   0   C   0   0   -   0   0   0   C   C   C   C
+      rest: read the receivable's form    403 403 C   403 403 C   C   403 403 403 403 403 403 C   C   C   C
+      rest: read the receivable's data    403 403 C   403 403 C   C   403 403 403 403 403 403 C   C   C   C
+      rest: claim the receivable          403 403 403 403 403 204 403 403 403 403 403 403 403 403 403 403 204
+      rest: claim the bonus exclusion     403 403 403 403 403 403 403 403 403 204 403 403 403 403 403 403 204
+      rest: its tasks with their data     0   0   C   0   0   C   C   0   0   -   0   0   0   C   C   C   C
       rest: all my tasks with their data  200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200 200
       rest: write a task variable         403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: complete triage + a decision  403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 403 .
@@ -183,6 +185,7 @@ class AuthorizationMatrixTest {
     String promisedReply = promisedReply();
     String withheld = rest.registerComplaint("agent", "Matrix withheld payment");
     String receivable = receivable(withheld);
+    String exclusion = Worklist.taskOf(engine, withheld, "ExcludeFromCollectionBonus");
     String deadline = engine.getManagementService().createJobQuery().processInstanceId(complaintPi)
         .activityId("TriageDeadlinePassed").singleResult().getId();
     String failed = failedJob();
@@ -240,6 +243,8 @@ class AuthorizationMatrixTest {
         "/engine-rest/task/" + receivable + "/form-variables", null)));
     probe("rest: read the receivable's data", user -> form(rest.send(user, "GET",
         "/engine-rest/task/" + receivable + "/variables", null)));
+    probe("rest: claim the receivable", user -> claimAndPutBack(user, receivable));
+    probe("rest: claim the bonus exclusion", user -> claimAndPutBack(user, exclusion));
     probe("rest: its tasks with their data", user -> tasksWithData(rest.send(user, "GET",
         "/engine-rest/task?processInstanceBusinessKey=" + withheld
             + "&withTaskVariablesInReturn=true", null)));
@@ -555,7 +560,7 @@ class AuthorizationMatrixTest {
   }
 
   /**
-   * Finance's "Recover the receivable" (SPEC §1.4): the agent found the complaint unjustified
+   * The salesperson's "Collect the receivable" (SPEC §1.9): the agent found the complaint unjustified
    * and the customer had withheld a payment.
    */
   private String receivable(String number) {

@@ -83,6 +83,8 @@ import org.mockito.ArgumentCaptor;
     "forms/register-contact.form",
     "forms/rule-on-complaint.form",
     "forms/confirm-suggestion-reply.form",
+    "forms/review-receivable-objection.form",
+    "forms/exclude-from-collection-bonus.form",
     "forms/review-suggestion.form",
     "forms/spot-check.form",
     "forms/triage-complaint.form",
@@ -890,24 +892,63 @@ class ComplaintHandlingProcessTest {
   }
 
   @Test
-  void financeRecoversAPaymentTheCustomerWithheldWhileTheCaseCloses() {
+  void theSalespersonCollectsAWithheldPaymentAndFinanceLeavesItOutOfTheBonusWhileTheCaseCloses() {
     ProcessInstance pi = start(Map.of());
     complete(task(), withVariables("complaintValid", false, "triageNote", "Stored in the sun.",
         "paymentWithheld", true, "withheldAmount", 1200.0));
     confirmTheRejection();
     execute(job());
     assertThat(pi).hasPassed("PaymentWithheld", "RecoverAndClose")
-        .isWaitingAt("ArchiveCase", "RecoverReceivable");
-    assertThat(task()).hasCandidateGroup("finance").hasDueDate(at("2026-12-04T19:30:00+08:00"));
+        .isWaitingAt("ArchiveCase", "RecoverReceivable", "ExcludeFromCollectionBonus");
+    // SPEC §1.9 (003 篇五 九(十三)): the salesperson collects, in the collection period
+    assertThat(task("RecoverReceivable")).hasCandidateGroup("sales")
+        .hasDueDate(at("2026-12-04T19:30:00+08:00"));
+    // (003 篇五 十三(二)3): finance leaves the amount out of the collection-rate bonus
+    assertThat(task("ExcludeFromCollectionBonus")).hasCandidateGroup("finance");
     execute(job());
     verify(register).close(eq("CP-2611-0001"), any(), any(), eq(null));
     // concluded by its explanation: the closing limit does not mark it late
     ClockUtil.setCurrentTime(at("2026-12-05T19:31:00+08:00"));
     execute(timer(pi, "ClosingDeadlinePassed"));
     assertThat(pi).hasPassed("ClosedInTime").hasNotPassed("MarkClosingLate");
+    complete(task("ExcludeFromCollectionBonus"), withVariables("bonusExclusionReference",
+        "Bonus sheet 2026-12, line 14"));
     complete(task("RecoverReceivable"), withVariables("recoveredAmount", 1200.0,
-        "recoveryVoucher", "R-88"));
-    assertThat(pi).hasPassed("ReceivableRecovered").isEnded();
+        "recoveryVoucher", "R-88", "customerObjects", false));
+    execute(job("CustomerObjects"));
+    assertThat(pi).hasPassed("ReceivableRecovered", "ExclusionRecorded")
+        .hasNotPassed("ReviewObjection").isEnded();
+  }
+
+  /** A customer who objects to paying goes to the sales manager (003 篇五 九(十三): 呈报上级). */
+  @Test
+  void aCustomersObjectionToPayingGoesToTheSalesManager() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), withVariables("complaintValid", false, "triageNote", "Stored in the sun.",
+        "paymentWithheld", true, "withheldAmount", 1200.0));
+    confirmTheRejection();
+    execute(job());
+    complete(task("RecoverReceivable"), withVariables("recoveredAmount", 0,
+        "recoveryNote", "The customer refuses: the seal was broken on delivery.",
+        "customerObjects", true));
+    execute(job("CustomerObjects"));
+    assertThat(pi).isWaitingAt("ReviewObjection");
+    assertThat(task("ReviewObjection")).hasCandidateGroup("sales-managers");
+    complete(task("ReviewObjection"), withVariables("objectionDecision",
+        "Half is written off; the rest is collected next month."));
+    assertThat(pi).hasPassed("ObjectionDecided");
+  }
+
+  /** The salesperson's answer without the objection's tick is an incident, not a silent end. */
+  @Test
+  void aCollectionWithoutTheObjectionAnswerIsAnIncident() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), withVariables("complaintValid", false, "triageNote", "Stored in the sun.",
+        "paymentWithheld", true, "withheldAmount", 1200.0));
+    confirmTheRejection();
+    execute(job());
+    complete(task("RecoverReceivable"), withVariables("recoveredAmount", 1200.0));
+    ProcessTests.failAsIncident(engine, pi.getId(), "CustomerObjects", "customerObjects");
   }
 
   @Test
