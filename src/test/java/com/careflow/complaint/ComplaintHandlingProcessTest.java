@@ -893,11 +893,7 @@ class ComplaintHandlingProcessTest {
 
   @Test
   void theSalespersonCollectsAWithheldPaymentAndFinanceLeavesItOutOfTheBonusWhileTheCaseCloses() {
-    ProcessInstance pi = start(Map.of());
-    complete(task(), withVariables("complaintValid", false, "triageNote", "Stored in the sun.",
-        "paymentWithheld", true, "withheldAmount", 1200.0));
-    confirmTheRejection();
-    execute(job());
+    ProcessInstance pi = withheldPaymentExplained();
     assertThat(pi).hasPassed("PaymentWithheld", "RecoverAndClose")
         .isWaitingAt("ArchiveCase", "RecoverReceivable", "ExcludeFromCollectionBonus");
     // SPEC §1.9 (003 篇五 九(十三)): the salesperson collects, in the collection period
@@ -923,11 +919,7 @@ class ComplaintHandlingProcessTest {
   /** A customer who objects to paying goes to the sales manager (003 篇五 九(十三): 呈报上级). */
   @Test
   void aCustomersObjectionToPayingGoesToTheSalesManager() {
-    ProcessInstance pi = start(Map.of());
-    complete(task(), withVariables("complaintValid", false, "triageNote", "Stored in the sun.",
-        "paymentWithheld", true, "withheldAmount", 1200.0));
-    confirmTheRejection();
-    execute(job());
+    ProcessInstance pi = withheldPaymentExplained();
     complete(task("RecoverReceivable"), withVariables("recoveredAmount", 0,
         "recoveryNote", "The customer refuses: the seal was broken on delivery.",
         "customerObjects", true));
@@ -942,11 +934,7 @@ class ComplaintHandlingProcessTest {
   /** The salesperson's answer without the objection's tick is an incident, not a silent end. */
   @Test
   void aCollectionWithoutTheObjectionAnswerIsAnIncident() {
-    ProcessInstance pi = start(Map.of());
-    complete(task(), withVariables("complaintValid", false, "triageNote", "Stored in the sun.",
-        "paymentWithheld", true, "withheldAmount", 1200.0));
-    confirmTheRejection();
-    execute(job());
+    ProcessInstance pi = withheldPaymentExplained();
     complete(task("RecoverReceivable"), withVariables("recoveredAmount", 1200.0));
     ProcessTests.failAsIncident(engine, pi.getId(), "CustomerObjects", "customerObjects");
   }
@@ -1042,6 +1030,19 @@ class ComplaintHandlingProcessTest {
   /** Triage's answer is read, then the category's (two asynchronous gateways, SPEC §1.4). */
   private void afterTriage() {
     execute(job("ComplaintJustified"));
+  }
+
+  /**
+   * A complaint the manager ruled unjustified whose customer withheld 1 200 CNY, explained to the
+   * customer: closing while the payment is collected (SPEC §1.9).
+   */
+  private ProcessInstance withheldPaymentExplained() {
+    ProcessInstance pi = start(Map.of());
+    complete(task(), withVariables("complaintValid", false, "triageNote", "Stored in the sun.",
+        "paymentWithheld", true, "withheldAmount", 1200.0));
+    confirmTheRejection();
+    execute(job());
+    return pi;
   }
 
   /** A customer-service manager confirms the agent's rejection (SPEC §1.4). */
