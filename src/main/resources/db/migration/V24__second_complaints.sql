@@ -4,3 +4,6 @@
 -- Cases registered before: read from their rounds only.
 ALTER TABLE complaint ADD COLUMN second_complaint BOOLEAN;
 ALTER TABLE complaint ADD COLUMN earlier_complaint VARCHAR(20);
+
+-- Every complaint registered asks whether its order was complained about lately.
+CREATE INDEX complaint_order_number ON complaint (order_number);

@@ -26,7 +26,7 @@ public class OpenNewRound implements JavaDelegate {
       "humanNegligence", "improvementTracking", "punishIndividually", "penaltyKind",
       "penalizedPerson", "severeCaseInstruction",
       "vpInstruction", "penaltyApproved", "approvalNote", "remedy", "compensationAmount",
-      "responsibleParty", "responsibleKind", "remedyNote", "approverGroup", "approved", "disciplinaryResult",
+      "responsibleParty", "responsibleKind", "jointHandlingResult", "partyBears", "remedyNote", "approverGroup", "approved", "disciplinaryResult",
       "disciplinaryKind", "explanation", "returnNumber", "returnDecision", "returnFormStatus",
       "customerAccepted", "satisfactionAttitude", "satisfactionSkill", "satisfactionTimeliness",
       "satisfactionPromise", "feedbackNote");

@@ -99,6 +99,8 @@ class AuthorizationMatrixTest {
       rest: claim an overdue follow-up    403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 409
       rest: see the GM's notice task      0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       rest: claim the GM's notice task    403 403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 204
+      rest: see a joint handling          0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
+      rest: claim a joint handling        403 403 403 403 403 403 403 403 403 403 403 403 403 204 403 403 204
       rest: see a promised reply          0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
       rest: claim a promised reply        403 403 204 403 403 403 403 403 403 403 403 403 403 403 403 403 204
       rest: see a manager's ruling        0   0   r   0   0   0   r   0   0   0   0   0   0   r   r   r   r
@@ -183,6 +185,7 @@ class AuthorizationMatrixTest {
     String decision = gmOfficesDecisionTask(complaint);
     String ruling = managersRuling();
     String promisedReply = promisedReply();
+    String jointHandling = jointHandling();
     String withheld = rest.registerComplaint("agent", "Matrix withheld payment");
     String receivable = receivable(withheld);
     String exclusion = Worklist.taskOf(engine, withheld, "ExcludeFromCollectionBonus");
@@ -278,6 +281,9 @@ class AuthorizationMatrixTest {
         "/engine-rest/task?taskId=" + notice, null)));
     probe("rest: claim the GM's notice task", user -> claimAndPutBack(user, notice));
 
+    probe("rest: see a joint handling", user -> rows(rest.send(user, "GET",
+        "/engine-rest/task?taskId=" + jointHandling, null)));
+    probe("rest: claim a joint handling", user -> claimAndPutBack(user, jointHandling));
     probe("rest: see a promised reply", user -> rows(rest.send(user, "GET",
         "/engine-rest/task?taskId=" + promisedReply, null)));
     probe("rest: claim a promised reply", user -> claimAndPutBack(user, promisedReply));
@@ -645,6 +651,22 @@ class AuthorizationMatrixTest {
         .startBeforeActivity("CarryOutDeductions#multiInstanceBody").execute().getId();
     return engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("CarryOutDeductions").singleResult().getId();
+  }
+
+  /**
+   * The vice president's "Handle the outside party's responsibility jointly" (SPEC §1.4): sales
+   * charged a complaint not about quality to the carrier.
+   */
+  private String jointHandling() {
+    String number = rest.registerComplaint("agent", "Matrix carrier");
+    engine.getTaskService().complete(Worklist.taskOf(engine, number, "TriageComplaint"), Map.of(
+        "complaintValid", true, "category", "NON_QUALITY", "specialCase", false,
+        "severe", false, "important", false, "triageNote", "The carrier."));
+    AsyncSteps.runGateways(engine, Worklist.instanceOf(engine, number));
+    engine.getTaskService().complete(Worklist.taskOf(engine, number, "ProposeRemedy"), Map.of(
+        "remedy", "NONE", "remedyNote", "Apologies.", "responsibleKind", "EXTERNAL",
+        "responsibleParty", "carrier"));
+    return Worklist.taskOf(engine, number, "HandleWithOutsideParty");
   }
 
   /**

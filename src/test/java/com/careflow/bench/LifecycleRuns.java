@@ -40,7 +40,19 @@ final class LifecycleRuns {
   }
 
   Result run(Lifecycle lifecycle, int cases, int concurrency) throws Exception {
-    CaseDriver driver = new CaseDriver(http);
+    CaseDriver driver = new CaseDriver(http, instance -> {
+      try (Connection connection = server.connect(database);
+          java.sql.PreparedStatement pending = connection.prepareStatement(
+              "SELECT COUNT(*) FROM act_ru_job WHERE proc_inst_id_ = ? AND type_ = 'message'")) {
+        pending.setString(1, instance);
+        try (java.sql.ResultSet count = pending.executeQuery()) {
+          count.next();
+          return count.getLong(1) > 0;
+        }
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
     List<String> instances = Collections.synchronizedList(new ArrayList<>());
     Load.Result load = Load.run(cases, concurrency, gauges,
         worker -> instances.add(driver.work(lifecycle, teams.get(worker % teams.size()))),

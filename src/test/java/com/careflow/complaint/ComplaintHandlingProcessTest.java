@@ -85,6 +85,7 @@ import org.mockito.ArgumentCaptor;
     "forms/confirm-suggestion-reply.form",
     "forms/review-receivable-objection.form",
     "forms/exclude-from-collection-bonus.form",
+    "forms/handle-with-outside-party.form",
     "forms/review-suggestion.form",
     "forms/spot-check.form",
     "forms/triage-complaint.form",
@@ -603,6 +604,14 @@ class ComplaintHandlingProcessTest {
     ProcessInstance pi = triage("NON_QUALITY");
     complete(task(), withVariables("remedy", "NONE", "remedyNote", "The carrier apologises.",
         "responsibleKind", "EXTERNAL", "responsibleParty", "carrier"));
+    // another company is involved: the vice president handles it jointly with the GM office
+    // and that party, within the round's deadline (SPEC §1.4; 003 篇五 九(十二))
+    assertThat(pi).isWaitingAt("HandleWithOutsideParty").hasNotPassed("RemedyKind");
+    assertThat(task()).hasCandidateGroup("vice-presidents")
+        .hasDueDate(at("2026-11-25T19:30:00+08:00"));
+    complete(task(), withVariables("jointHandlingResult",
+        "The carrier pays for the broken cartons.", "partyBears", 300.0));
+    assertThat(pi).hasPassed("RemedyProposed");
     execute(job("RemedyKind"));
     execute(job());
     acceptFeedback();
