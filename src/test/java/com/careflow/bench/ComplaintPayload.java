@@ -45,6 +45,10 @@ final class ComplaintPayload {
     values.put("productBatch", "B-2611-07");
     values.put("shippedOn", SHIPPED_ON);
     values.put("claimedAmount", 3000.0);
+    // Tasklist sends every checkbox the form shows for a complaint
+    values.put("resolvedOnFirstContact", false);
+    values.put("quantityUnknown", false);
+    values.put("sampleReceived", false);
     return values;
   }
 

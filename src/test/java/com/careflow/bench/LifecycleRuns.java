@@ -43,7 +43,7 @@ final class LifecycleRuns {
     CaseDriver driver = new CaseDriver(http, instance -> {
       try (Connection connection = server.connect(database);
           java.sql.PreparedStatement pending = connection.prepareStatement(
-              "SELECT COUNT(*) FROM act_ru_job WHERE proc_inst_id_ = ? AND type_ = 'message'")) {
+              "SELECT COUNT(*) FROM act_ru_job WHERE process_instance_id_ = ? AND type_ = 'message'")) {
         pending.setString(1, instance);
         try (java.sql.ResultSet count = pending.executeQuery()) {
           count.next();
