@@ -149,7 +149,7 @@ class TasklistBrowserTest {
   }
 
   /**
-   * Issue 25 item 3, in a Chinese browser: an agent records a complaint settled on the spot
+   * SPEC §1.2, §1.6, in a Chinese browser: an agent records a complaint settled on the spot
    * from Tasklist's start form (offered for complaints, not only consultations), and sales
    * choose 换货 (an exchange) on "Propose a remedy", which the form did not offer.
    */

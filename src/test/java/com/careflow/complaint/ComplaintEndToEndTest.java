@@ -181,7 +181,7 @@ class ComplaintEndToEndTest {
   }
 
   /**
-   * SPEC §1.2, issue 25 item 3: an agent records a complaint settled on the spot from Tasklist's
+   * SPEC §1.2: an agent records a complaint settled on the spot from Tasklist's
    * start form (the field was offered for consultations only); the case goes to the agent's
    * own "Record the complaint settled on the spot".
    */
@@ -208,7 +208,7 @@ class ComplaintEndToEndTest {
   }
 
   /**
-   * SPEC §1.6 EXCHANGE, issue 25 item 3: sales chooses an exchange (换货) on "Propose a remedy"
+   * SPEC §1.6 EXCHANGE: sales chooses an exchange (换货) on "Propose a remedy"
    * in Tasklist, which the form used not to offer; the goods go to the returns procedure as an
    * exchange.
    */

@@ -396,7 +396,7 @@ class ComplaintHandlingProcessTest {
   }
 
   /**
-   * Issue 25 item 8: a triage completed without its answer (an administrator's edit, a REST
+   * No drastic default: a triage completed without its answer (an administrator's edit, a REST
    * client) is an incident naming the gateway, not a case explained away and closed; so is a
    * feedback without the customer's answer, not a new round.
    */
@@ -593,7 +593,7 @@ class ComplaintHandlingProcessTest {
   }
 
   /**
-   * SPEC §1.4 (issue 25 item 4): a complaint not about quality names its owner on the remedy, a
+   * SPEC §1.4: a complaint not about quality names its owner on the remedy, a
    * department (and a person) or an outside party chosen from the company's list; the register
    * keeps it for the monthly review.
    */

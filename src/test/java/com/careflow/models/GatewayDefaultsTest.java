@@ -13,7 +13,7 @@ import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 25 item 8, no drastic default: every default flow of every exclusive gateway CareFlow
+ * No drastic default: every default flow of every exclusive gateway CareFlow
  * deploys is listed, with why it is safe, in {@code quality-gate/default-flows.txt}. A default
  * added to a model fails here until someone reviews it; one removed must leave the list too.
  * The gateways that decide on a person's answer and would close, reject or withdraw have none

@@ -34,7 +34,7 @@ public final class AsyncSteps {
 
   /**
    * Runs the process instance's due gateways that wait asynchronously (a person's answer read
-   * after the task's commit, SPEC issue 25 item 8), until none is left; no other step.
+   * after the task's commit, so that an unexpected one is an incident), until none is left; no other step.
    */
   public static void runGateways(ProcessEngine engine, String processInstanceId) {
     ManagementService management = engine.getManagementService();
