@@ -60,6 +60,15 @@ public class StaffChoices {
     return Spin.JSON(options.toString());
   }
 
+  /**
+   * A responsible unit's name in the reader's language: an outside party's name, or the
+   * department's label; else the id itself.
+   */
+  public String unit(String id, Locale locale) {
+    return outsideParties.byId(id).map(OutsideParties.Party::name)
+        .orElseGet(() -> labels.of("department", id, locale));
+  }
+
   /** A responsible unit's name: a department's, or an outside party's; else the id itself. */
   public String unit(String id) {
     return outsideParties.byId(id).map(OutsideParties.Party::name).orElseGet(() -> department(id));

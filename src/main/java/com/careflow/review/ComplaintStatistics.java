@@ -131,15 +131,11 @@ public class ComplaintStatistics {
     Instant periodStart = start(first);
     List<Entry> closed = complaints.closedBetween(periodStart, start(month.plusMonths(1)));
     List<Entry> handled = closed.stream().filter(ComplaintStatistics::isComplaint).toList();
-    Responsible responsible = responsible(handled.stream()
-        .filter(entry -> Boolean.TRUE.equals(entry.complaintValid())).toList());
-    List<Entry> upheld = responsible.upheld();
+    Upheld decided = upheld(handled);
+    List<Entry> upheld = decided.entries();
+    List<CaseResponsibility> responsibilities = decided.responsibilities();
     Map<String, String> names = names(Stream.concat(responsiblePersons(closed),
         responsiblePersons(upheld)));
-    Map<String, PenaltyStandard.Consequence> consequences =
-        standard.of(upheld, responsible::kind);
-    List<CaseResponsibility> responsibilities = responsibilities(upheld, responsible,
-        consequences);
     int overdue = (int) handled.stream().filter(Entry::overdue).count();
     List<ReturnRegister.Entry> closedReturns =
         returns.closedBetween(periodStart, start(month.plusMonths(1)));
@@ -345,6 +341,26 @@ public class ComplaintStatistics {
    * Each upheld complaint's responsibility, loss and consequences: the loss standard's amount
    * and the penalty standard's deduction, each in the responsible unit's or person's share.
    */
+  /**
+   * The upheld complaints among {@code closed} cases, each with the responsible unit and person
+   * the GM office decided (or its records propose), and each one's responsibility, loss and
+   * consequences (SPEC §1.10), e.g. for the CSV's lines.
+   */
+  public List<CaseResponsibility> responsibilities(List<Entry> closed) {
+    return upheld(closed).responsibilities();
+  }
+
+  /** Upheld complaints as decided, and their responsibilities, in the same order. */
+  private record Upheld(List<Entry> entries, List<CaseResponsibility> responsibilities) {}
+
+  private Upheld upheld(List<Entry> closed) {
+    Responsible responsible = responsible(closed.stream().filter(ComplaintStatistics::isComplaint)
+        .filter(entry -> Boolean.TRUE.equals(entry.complaintValid())).toList());
+    List<Entry> upheld = responsible.upheld();
+    return new Upheld(upheld, responsibilities(upheld, responsible,
+        standard.of(upheld, responsible::kind)));
+  }
+
   private List<CaseResponsibility> responsibilities(List<Entry> upheld, Responsible responsible,
       Map<String, PenaltyStandard.Consequence> consequences) {
     Map<String, BigDecimal> loss = losses.of(upheld, goodsValues(upheld));

@@ -1,6 +1,6 @@
 package com.careflow.review;
 
-import com.careflow.identity.OutsideParties;
+import com.careflow.employee.StaffChoices;
 import com.careflow.review.MonthlyComplaintReport.CaseResponsibility;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,14 +55,14 @@ public class ReportController {
 
   private final ComplaintStatistics statistics;
   private final Labels labels;
-  private final OutsideParties outsideParties;
+  private final StaffChoices choices;
   private final ZoneId zone;
   private final Clock clock = Clock.systemUTC();
 
   public ReportController(ComplaintStatistics statistics, Labels labels,
-      OutsideParties outsideParties, CalendarProperties calendar) {
+      StaffChoices choices, CalendarProperties calendar) {
     this.statistics = statistics;
-    this.outsideParties = outsideParties;
+    this.choices = choices;
     this.labels = labels;
     this.zone = calendar.zone();
   }
@@ -103,8 +103,8 @@ public class ReportController {
             .collect(Collectors.joining(",")))
         .append("\r\n");
     List<Entry> closed = statistics.closedIn(reported);
-    Map<String, CaseResponsibility> responsibilities = statistics.report(reported)
-        .responsibilities().stream()
+    Map<String, CaseResponsibility> responsibilities = statistics.responsibilities(closed)
+        .stream()
         .collect(Collectors.toMap(CaseResponsibility::complaint, Function.identity()));
     UnaryOperator<String> persons = statistics.persons(closed);
     for (Entry entry : closed) {
@@ -130,7 +130,7 @@ public class ReportController {
             labels.of("channel", entry.channel(), locale),
             labels.of("category", entry.category(), locale),
             complaint ? labels.of("boolean", upheld, locale) : null,
-            decided != null ? unitLabel(decided.unit(), locale)
+            decided != null ? choices.unit(decided.unit(), locale)
                 : labels.of("department", entry.outcome().responsibleDepartment(), locale),
             decided == null || Objects.equals(decided.person(),
                 entry.outcome().responsiblePerson())
@@ -154,12 +154,6 @@ public class ReportController {
             decided == null ? null : labels.of("boolean", decided.improvementTracking(), locale))
         .map(value -> value == null ? "" : field(value.toString()))
         .collect(Collectors.joining(","));
-  }
-
-  /** A department's name in the reader's language, or an outside party's name. */
-  private String unitLabel(String unit, Locale locale) {
-    return outsideParties.byId(unit).map(OutsideParties.Party::name)
-        .orElseGet(() -> labels.of("department", unit, locale));
   }
 
   private String local(Instant instant) {

@@ -1,7 +1,7 @@
 package com.careflow.review;
 
 import com.careflow.calendar.CalendarProperties;
-import com.careflow.identity.OutsideParties;
+import com.careflow.employee.StaffChoices;
 import com.careflow.locale.Labels;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,13 +32,13 @@ public class ReportPage {
   private final ComplaintStatistics statistics;
   private final ReportController reports;
   private final Labels labels;
-  private final OutsideParties outsideParties;
+  private final StaffChoices choices;
   private final ZoneId zone;
   private final Clock clock = Clock.systemUTC();
 
   public ReportPage(ComplaintStatistics statistics, ReportController reports, Labels labels,
-      OutsideParties outsideParties, CalendarProperties calendar) {
-    this.outsideParties = outsideParties;
+      StaffChoices choices, CalendarProperties calendar) {
+    this.choices = choices;
     this.statistics = statistics;
     this.reports = reports;
     this.labels = labels;
@@ -97,12 +97,12 @@ public class ReportPage {
         penalty.complaints() == null ? "" : String.join(", ", penalty.complaints())))
         .toList());
     model.addAttribute("units", report.byUnit() == null ? List.of() : report.byUnit().stream()
-        .map(unit -> new UnitRow(unitLabel(unit.unit(), locale), unit.complaints(),
+        .map(unit -> new UnitRow(choices.unit(unit.unit(), locale), unit.complaints(),
             unit.lossAmount().toPlainString(), unit.bonusDeductions().toPlainString(),
             unit.sanctions(), unit.secondComplaints(), unit.improvementTrackings())).toList());
     model.addAttribute("responsibilities", report.responsibilities() == null ? List.of()
         : report.responsibilities().stream().map(row -> new ResponsibilityRow(row.complaint(),
-            unitLabel(row.unit(), locale), row.person() == null ? null
+            choices.unit(row.unit(), locale), row.person() == null ? null
                 : statistics.person(row.person()), row.share(),
             labels.of("decision", row.decision(), locale)
                 + (row.reason() == null ? "" : ": " + row.reason()),
@@ -130,12 +130,6 @@ public class ReportPage {
   /** An upheld complaint's responsibility as the GM office decided it, as a reader reads it. */
   public record ResponsibilityRow(String complaint, String unit, String person, int share,
       String decision, String lossAmount, String bonusDeduction) {}
-
-  /** A department's name in the reader's language, or an outside party's name. */
-  private String unitLabel(String unit, Locale locale) {
-    return outsideParties.byId(unit).map(OutsideParties.Party::name)
-        .orElseGet(() -> labels.of("department", unit, locale));
-  }
 
   /** A line of the penalty table, as a reader reads it. */
   public record PenaltyRow(String department, String person, long points, String bonusDeduction,
