@@ -135,22 +135,14 @@ public class StaffNotices {
     }
     Map<String, User> recipients = new LinkedHashMap<>();
     managerGroups.forEach(group -> addGroup(recipients, group));
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("caseNumber", caseNumber);
+    values.put("subject", subject);
+    values.put("registeredBy", registeredBy);
+    values.put("caseLink", link("/api/complaints/" + caseNumber));
     recipients.values().stream().filter(user -> StringUtils.hasText(user.getEmail()))
-        .filter(user -> deliverable(user.getEmail()))
-        .forEach(user -> {
-          Map<String, Object> values = new LinkedHashMap<>();
-          values.put("recipientName", Objects.toString(user.getFirstName(), "") + " "
-              + Objects.toString(user.getLastName(), ""));
-          values.put("caseNumber", caseNumber);
-          values.put("subject", subject);
-          values.put("registeredBy", registeredBy);
-          values.put("caseLink", properties.baseUrl().toString().replaceAll("/+$", "")
-              + "/api/complaints/" + caseNumber);
-          outbox.add(new Message(null, caseNumber, "WRITTEN_COMPLAINT",
-              "staff-written-complaint", Channel.EMAIL, user.getEmail(),
-              templates.render("staff-written-complaint-subject", values::get),
-              templates.render("staff-written-complaint", values::get)));
-        });
+        .forEach(user -> mail("WRITTEN_COMPLAINT", "staff-written-complaint", user, caseNumber,
+            values));
   }
 
   /** Tells every member of the manager groups that the task is overdue. */
@@ -167,23 +159,37 @@ public class StaffNotices {
 
   private void queue(String kind, String template, User user, String taskId, String taskName,
       Date dueAt, String processDefinitionId, String caseNumber) {
-    if (!deliverable(user.getEmail())) {
-      LOG.warn("No {} mail to {}: the profile's e-mail address is not one", kind, user.getId());
-      return;
-    }
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put("recipientName", Objects.toString(user.getFirstName(), "") + " "
-        + Objects.toString(user.getLastName(), ""));
     values.put("taskName", taskName);
     values.put("processName", processDefinitionId == null ? null
         : asApplication(() -> repository.getProcessDefinition(processDefinitionId).getName()));
     values.put("caseNumber", caseNumber);
     values.put("dueDate", dueAt == null ? null : due.format(dueAt.toInstant()));
-    values.put("taskLink", properties.baseUrl().toString().replaceAll("/+$", "")
-        + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    values.put("taskLink", link("/camunda/app/tasklist/default/#/?task=" + taskId));
+    mail(kind, template, user, caseNumber, values);
+  }
+
+  /**
+   * Queues the template's mail (and its {@code -subject}) to the person, addressed by name, in
+   * the outbox; a profile whose e-mail address is not one gets none (logged).
+   */
+  private void mail(String kind, String template, User user, String caseNumber,
+      Map<String, Object> caseValues) {
+    if (!deliverable(user.getEmail())) {
+      LOG.warn("No {} mail to {}: the profile's e-mail address is not one", kind, user.getId());
+      return;
+    }
+    Map<String, Object> values = new LinkedHashMap<>(caseValues);
+    values.put("recipientName", Objects.toString(user.getFirstName(), "") + " "
+        + Objects.toString(user.getLastName(), ""));
     outbox.add(new Message(null, caseNumber, kind, template, Channel.EMAIL, user.getEmail(),
         templates.render(template + "-subject", values::get),
         templates.render(template, values::get)));
+  }
+
+  /** A link into CareFlow, from its configured base address. */
+  private String link(String path) {
+    return properties.baseUrl().toString().replaceAll("/+$", "") + path;
   }
 
   /** A single plain address that fits the outbox; a profile may hold anything. */
