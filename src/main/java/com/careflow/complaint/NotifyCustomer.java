@@ -44,9 +44,7 @@ public class NotifyCustomer implements JavaDelegate {
     String message = templates.render(template, name -> switch (name) {
       case "outcome" -> outcome(execution);
       case "handleBy" -> day(execution.getVariable("resolutionDeadline"));
-      case "replyBy" -> execution.getVariable("replyBy") instanceof java.util.Date date
-          ? day(date) : execution.getVariable("replyBy") == null ? null
-          : execution.getVariable("replyBy").toString().substring(0, 10);
+      case "replyBy" -> day(execution.getVariable("replyBy"));
       default -> execution.getVariable(name);
     });
     notifier.send(new CustomerNotice(string(execution, "complaintNumber"), notice.name(),
@@ -55,13 +53,16 @@ public class NotifyCustomer implements JavaDelegate {
   }
 
   /**
-   * A deadline as the customer reads it: its day, YYYY-MM-DD, in the company's zone (the JVM's,
-   * {@code locale.CompanyTimeZone}); null without one.
+   * A date as the customer reads it: its day, YYYY-MM-DD, in the company's zone (the JVM's,
+   * {@code locale.CompanyTimeZone}); a form's date field already is one ({@code YYYY-MM-DD…});
+   * null without one.
    */
-  private static String day(Object deadline) {
-    return deadline instanceof java.util.Date date
-        ? java.time.LocalDate.ofInstant(date.toInstant(), java.time.ZoneId.systemDefault())
-            .toString() : null;
+  private static String day(Object date) {
+    if (date instanceof java.util.Date instant) {
+      return java.time.LocalDate.ofInstant(instant.toInstant(), java.time.ZoneId.systemDefault())
+          .toString();
+    }
+    return date == null ? null : date.toString().substring(0, 10);
   }
 
   /** What was decided, by the path the case took: a remedy, a discipline or an explanation. */
