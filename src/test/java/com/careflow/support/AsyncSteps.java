@@ -39,17 +39,14 @@ public final class AsyncSteps {
   public static void runGateways(ProcessEngine engine, String processInstanceId) {
     ManagementService management = engine.getManagementService();
     for (int round = 0; round < 10; round++) {
-      ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-          .processInstanceId(processInstanceId).singleResult();
-      if (instance == null) {
-        return;
-      }
       boolean ran = false;
-      for (org.camunda.bpm.model.bpmn.instance.Gateway gateway : engine.getRepositoryService()
-          .getBpmnModelInstance(instance.getProcessDefinitionId())
-          .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Gateway.class)) {
-        for (Job job : management.createJobQuery().processInstanceId(processInstanceId)
-            .activityId(gateway.getId()).executable().messages().list()) {
+      for (Job job : management.createJobQuery().processInstanceId(processInstanceId)
+          .executable().messages().list()) {
+        String activity = management.createJobDefinitionQuery()
+            .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId();
+        if (engine.getRepositoryService().getBpmnModelInstance(job.getProcessDefinitionId())
+            .getModelElementById(activity)
+            instanceof org.camunda.bpm.model.bpmn.instance.Gateway) {
           management.executeJob(job.getId());
           ran = true;
         }
