@@ -59,6 +59,22 @@ public final class Worklist {
     AsyncSteps.runGateways(engine, instanceOf(engine, businessKey));
   }
 
+  /**
+   * The management office passes the case's spot check if the case was drawn for one (one in
+   * ten, at random; SPEC §1.9), and the case's due steps run on: it closes either way.
+   */
+  public static void passTheSpotCheckIfDrawn(ProcessEngine engine, String businessKey) {
+    AsyncSteps.runDue(engine, businessKey);
+    Task spotCheck = engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(businessKey).taskDefinitionKey("SpotCheckComplaint")
+        .singleResult();
+    if (spotCheck != null) {
+      engine.getTaskService().complete(spotCheck.getId(), Map.of("verified", true,
+          "findings", "As recorded"));
+      AsyncSteps.runDue(engine, businessKey);
+    }
+  }
+
   /** The id of the case's process instance, running or ended. */
   public static String instanceOf(ProcessEngine engine, String businessKey) {
     return engine.getHistoryService().createHistoricProcessInstanceQuery()
